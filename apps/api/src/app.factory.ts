@@ -1,0 +1,37 @@
+import type { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  type ChronicleConfig,
+  correlationIdMiddleware,
+  JsonLogger,
+  translateBodyParserErrors,
+} from '@chronicle/platform';
+import { AppModule } from './app.module';
+import { setUpOpenApi } from './openapi';
+
+export interface CreateAppOptions {
+  /** Default: JSON lines on stdout; `false` silences Nest (tests). */
+  logger?: LoggerService | false;
+}
+
+/** The whole HTTP application, configured but not listening; used by main.ts and e2e tests. */
+export async function createApp(
+  config: ChronicleConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    // Our own JSON parser below carries the configured limit; no other body types are accepted.
+    bodyParser: false,
+    // Nest's default is process.abort() on a failed start; main.ts reports and exits instead.
+    abortOnError: false,
+    logger: options.logger ?? new JsonLogger(),
+  });
+  app.disable('x-powered-by');
+  // Mounted first, so every answer, even a body-parser error, carries the correlation id.
+  app.use(correlationIdMiddleware);
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use(translateBodyParserErrors);
+  setUpOpenApi(app);
+  return app;
+}

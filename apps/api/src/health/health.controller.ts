@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import { CHRONICLE_CONFIG, type ChronicleConfig, Public } from '@chronicle/platform';
+import { type EventStoreAdapter, eventStoreAdapterFor } from '../infrastructure/event-store.module';
+import {
+  probe,
+  type ProbeStatus,
+  READ_STORE_HEALTH,
+  type ReadStoreHealthProbe,
+  REDIS_HEALTH,
+  type HealthProbe,
+} from './health-probes';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  eventStore: { adapter: EventStoreAdapter; status: ProbeStatus };
+  readStore: { adapter: 'embedded' | 'mongodb' | 'none'; status: ProbeStatus | 'not configured' };
+  redis: { status: ProbeStatus | 'not configured' };
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Optional() @Inject(READ_STORE_HEALTH) private readonly readStore?: ReadStoreHealthProbe,
+    @Optional() @Inject(REDIS_HEALTH) private readonly redis?: HealthProbe,
+  ) {}
+
+  /** 200 when every configured store answers, 503 (same body) when one does not. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: 'Every configured store answers' })
+  async check(
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ): Promise<HealthReport> {
+    const [eventStore, readStore, redis] = await Promise.all([
+      probe(() => this.eventStore.headPosition()),
+      probeIfProvided(this.readStore),
+      probeIfProvided(this.redis),
+    ]);
+    const report: HealthReport = {
+      status: [eventStore, readStore, redis].includes('down') ? 'degraded' : 'ok',
+      eventStore: { adapter: eventStoreAdapterFor(this.config), status: eventStore },
+      readStore: { adapter: this.readStore?.adapter ?? 'none', status: readStore },
+      redis: { status: redis },
+    };
+    // Load balancers read the status line, not the body.
+    if (report.status === 'degraded') response.status(503);
+    return report;
+  }
+}
+
+async function probeIfProvided(
+  dependency: HealthProbe | undefined,
+): Promise<ProbeStatus | 'not configured'> {
+  return dependency ? probe(() => dependency.ping()) : 'not configured';
+}

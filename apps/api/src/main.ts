@@ -1,0 +1,34 @@
+import { ConfigError, JsonLogger, loadConfig, type ChronicleConfig } from '@chronicle/platform';
+import { createApp } from './app.factory';
+
+function configOrExit(): ChronicleConfig {
+  try {
+    // The only read of process.env in the code base: everything else gets the validated config.
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger = new JsonLogger();
+  const app = await createApp(config, { logger });
+  app.enableShutdownHooks();
+  if (config.devApiKeysFile) {
+    logger.warn(
+      `CHRONICLE_API_KEYS is unset: development API keys are in ${config.devApiKeysFile}`,
+      'Config',
+    );
+  }
+  await app.listen(config.port);
+  logger.log(`Chronicle API listening on ${await app.getUrl()} (OpenAPI at /docs)`, 'Bootstrap');
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Chronicle failed to start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+/** @jest-config-loader ts-node */
+/** @jest-config-loader-options {"transpileOnly": true} */
+import type { Config } from 'jest';
+
+// One transform and alias map for every project: specs beside the code are unit tests,
+// *.int-spec.ts talk to real servers (Redis here; EventStoreDB/MongoDB when their URLs are set),
+// apps/*/test/*.e2e-spec.ts drive the HTTP API on a real port.
+const shared = {
+  transform: { '^.+\\.ts$': ['@swc/jest', {}] as [string, Record<string, unknown>] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@chronicle/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@chronicle/(domain|event-store|read-store|projections|application|platform)$':
+      '<rootDir>/libs/$1/src/index.ts',
+  },
+};
+
+const config: Config = {
+  testTimeout: 30_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+  ],
+};
+
+export default config;

@@ -1,0 +1,10 @@
+import { CommandPayloadDto } from '../shared/command-payload.dto';
+import { IdField } from '../shared/field-decorators';
+
+export class AssignContactOwnerDto extends CommandPayloadDto {
+  @IdField({ example: 'C-1' })
+  contactId!: string;
+
+  @IdField({ example: 'U-7' })
+  ownerId!: string;
+}

@@ -1,0 +1,13 @@
+import { CommandPayloadDto } from '../shared/command-payload.dto';
+import { IdField } from '../shared/field-decorators';
+
+export class AssignTicketDto extends CommandPayloadDto {
+  @IdField({ example: 'T-1' })
+  ticketId!: string;
+
+  @IdField({ example: 'A-1' })
+  agentId!: string;
+
+  @IdField({ optional: true, example: 'TEAM-EMEA' })
+  teamId?: string;
+}

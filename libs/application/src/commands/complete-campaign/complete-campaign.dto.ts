@@ -1,0 +1,7 @@
+import { CommandPayloadDto } from '../shared/command-payload.dto';
+import { IdField } from '../shared/field-decorators';
+
+export class CompleteCampaignDto extends CommandPayloadDto {
+  @IdField({ example: 'CMP-1' })
+  campaignId!: string;
+}

@@ -1,0 +1,10 @@
+import { TextField } from '../shared/field-decorators';
+import { TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../shared/limits';
+
+export class SurveyAnswerDto {
+  @TextField(TITLE_MAX_LENGTH, { example: 'What could we do better?' })
+  question!: string;
+
+  @TextField(TEXT_MAX_LENGTH, { example: 'Faster exports' })
+  answer!: string;
+}

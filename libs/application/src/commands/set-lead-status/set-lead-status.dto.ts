@@ -1,0 +1,11 @@
+import { CommandPayloadDto } from '../shared/command-payload.dto';
+import { LEAD_STATUSES } from '../shared/enums';
+import { EnumField, IdField } from '../shared/field-decorators';
+
+export class SetLeadStatusDto extends CommandPayloadDto {
+  @IdField({ example: 'C-1' })
+  contactId!: string;
+
+  @EnumField(LEAD_STATUSES, { example: 'in_progress' })
+  status!: string;
+}

@@ -1,0 +1,14 @@
+import { CommandPayloadDto } from '../shared/command-payload.dto';
+import { AmountField, IdField } from '../shared/field-decorators';
+
+export class WinDealDto extends CommandPayloadDto {
+  @IdField({ example: 'D-1' })
+  dealId!: string;
+
+  @AmountField({
+    optional: true,
+    example: 11500,
+    description: "The final amount; replaces the deal's amount.",
+  })
+  amount?: number;
+}

@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3';
+
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+/**
+ * WAL lets reads proceed beside the single writer; `synchronous=FULL` fsyncs the WAL on every
+ * commit, so an acknowledged append survives power loss, not only a process crash.
+ */
+export function applySchema(db: Database.Database, synchronous: SynchronousMode): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      position   INTEGER PRIMARY KEY,
+      event_id   TEXT    NOT NULL UNIQUE,
+      stream_id  TEXT    NOT NULL,
+      revision   INTEGER NOT NULL,
+      type       TEXT    NOT NULL,
+      data       TEXT    NOT NULL,
+      metadata   TEXT    NOT NULL,
+      stored_at  TEXT    NOT NULL,
+      hash       TEXT    NOT NULL,
+      UNIQUE (stream_id, revision)
+    );
+  `);
+}
+
+export interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  stored_at: string;
+  hash: string;
+}
+
+export const EVENT_COLUMNS =
+  'position, event_id, stream_id, revision, type, data, metadata, stored_at, hash';

@@ -1,0 +1,179 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  SubscriptionBatch,
+} from '../../event-store.port';
+import { EventStoreError, EventStoreUnavailableError } from '../../errors';
+import { validateAppend } from '../../validate-append';
+import { AppendWriter, type AppendRequest } from './append-writer';
+import { CommitSignal } from './commit-signal';
+import { filterClause, parsePosition, toRecordedEvent } from './event-rows';
+import { GroupCommitter, type Outcome } from './group-commit';
+import { ProcessLock } from './process-lock';
+import { applySchema, EVENT_COLUMNS, type EventRow, type SynchronousMode } from './schema';
+
+export interface SqliteEventStoreOptions {
+  /** Folder holding `events.sqlite` and the process lock; created when missing. */
+  directory: string;
+  /** FULL (default) survives power loss; NORMAL only a process crash. */
+  synchronous?: SynchronousMode;
+  /** Most appends written by one transaction. */
+  maxBatch?: number;
+}
+
+const DEFAULT_PAGE = 500;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, written by one process (an OS lock
+ * refuses a second), with concurrent appends group-committed into shared transactions.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly committer: GroupCommitter<AppendRequest, AppendResult>;
+  private readonly writer: AppendWriter;
+  private readonly commits = new CommitSignal();
+  private readonly closing = new AbortController();
+  private readonly statements: Map<string, Database.Statement> = new Map();
+  private readonly appendOne: (request: AppendRequest, storedAt: string) => AppendResult;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly lock: ProcessLock,
+    maxBatch: number,
+  ) {
+    this.writer = new AppendWriter(db);
+    // Called inside the batch transaction, this runs as a savepoint: a refused append rolls back
+    // alone and the rest of the batch commits.
+    this.appendOne = db.transaction((request: AppendRequest, storedAt: string) =>
+      this.writer.append(request, storedAt),
+    );
+    const commitAll = db.transaction((requests: AppendRequest[], storedAt: string) =>
+      requests.map((request) => this.appendInSavepoint(request, storedAt)),
+    );
+    this.committer = new GroupCommitter((requests) => this.commitBatch(commitAll, requests), maxBatch);
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    mkdirSync(options.directory, { recursive: true });
+    const lock = ProcessLock.acquire(join(options.directory, 'chronicle.lock'), `Data folder ${options.directory}`);
+    try {
+      const db = new Database(join(options.directory, 'events.sqlite'));
+      applySchema(db, options.synchronous ?? 'FULL');
+      return new SqliteEventStore(db, lock, options.maxBatch ?? 1000);
+    } catch (error) {
+      lock.release();
+      throw new EventStoreUnavailableError(`Cannot open the event store in ${options.directory}`, { cause: error });
+    }
+  }
+
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreUnavailableError('The event store is closed'));
+    try {
+      validateAppend(streamId, events, expected);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.committer.submit({ streamId, events, expected });
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision ${backwards ? '<=' : '>='} ? ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+    const rows = this.statement(sql).all(streamId, from, options.maxCount ?? -1) as EventRow[];
+    return Promise.resolve(rows.map(toRecordedEvent));
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.readPage(parsePosition(options.after), Number.MAX_SAFE_INTEGER, options);
+    return Promise.resolve(rows.map(toRecordedEvent));
+  }
+
+  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionBatch> {
+    const batchSize = options.batchSize ?? DEFAULT_PAGE;
+    const signal = AbortSignal.any([this.closing.signal, ...(options.signal ? [options.signal] : [])]);
+    let after = parsePosition(options.after);
+    while (!signal.aborted) {
+      // Head and page are read in one synchronous step, so no commit can fall between them.
+      const head = this.head();
+      if (head <= after) {
+        await this.commits.next(signal);
+        continue;
+      }
+      const rows = this.readPage(after, head, { maxCount: batchSize, filter: options.filter });
+      const scannedToHead = rows.length < batchSize;
+      const checkpoint = scannedToHead ? head : rows[rows.length - 1]!.position;
+      yield { events: rows.map(toRecordedEvent), checkpoint: String(checkpoint) };
+      after = checkpoint;
+    }
+  }
+
+  headPosition(): Promise<string> {
+    return Promise.resolve(String(this.head()));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.committer.drain();
+    this.closing.abort();
+    this.db.close();
+    this.lock.release();
+  }
+
+  private commitBatch(
+    commitAll: (requests: AppendRequest[], storedAt: string) => Outcome<AppendResult>[],
+    requests: AppendRequest[],
+  ): Outcome<AppendResult>[] {
+    let outcomes: Outcome<AppendResult>[];
+    try {
+      outcomes = commitAll(requests, new Date().toISOString());
+    } catch (error) {
+      this.writer.rolledBack();
+      throw new EventStoreUnavailableError('The event store could not write; nothing was appended', {
+        cause: error,
+      });
+    }
+    this.writer.committed();
+    this.commits.notify();
+    return outcomes;
+  }
+
+  private appendInSavepoint(request: AppendRequest, storedAt: string): Outcome<AppendResult> {
+    try {
+      return { ok: true, value: this.appendOne(request, storedAt) };
+    } catch (error) {
+      if (error instanceof EventStoreError) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  private head(): number {
+    const row = this.statement('SELECT MAX(position) AS head FROM events').get() as { head: number | null };
+    return row.head ?? 0;
+  }
+
+  private readPage(after: number, upTo: number, options: ReadAllOptions): EventRow[] {
+    const filter = filterClause(options.filter);
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ?${filter.sql} ORDER BY position LIMIT ?`;
+    return this.statement(sql).all(after, upTo, ...filter.params, options.maxCount ?? -1) as EventRow[];
+  }
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+}

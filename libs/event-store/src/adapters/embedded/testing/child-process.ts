@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Runs one of the TypeScript fixtures beside this file in its own Node process. */
+const running = new Set<ChildProcess>();
+
+export function runFixture(name: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, `${name}.ts`), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
+}
+
+/** Ends every fixture a test left running, so a failed test leaves no process behind. */
+export async function killAllFixtures(): Promise<void> {
+  const children = [...running];
+  for (const child of children) child.kill('SIGKILL');
+  await Promise.all(children.map(exited));
+}
+
+/** Resolves with the child's stdout lines once `enough` says so (or the child exits). */
+export function readLines(child: ChildProcess, enough: (lines: string[]) => boolean): Promise<string[]> {
+  return new Promise((resolve) => {
+    const lines: string[] = [];
+    let partial = '';
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      resolve(lines);
+    };
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const text = partial + chunk.toString('utf8');
+      const parts = text.split('\n');
+      partial = parts.pop() ?? '';
+      lines.push(...parts);
+      if (enough(lines)) finish();
+    });
+    child.on('exit', finish);
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}

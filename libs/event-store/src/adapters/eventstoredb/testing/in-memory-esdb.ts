@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type AppendExpectedRevision,
+  type AppendResult,
+  type AppendToStreamOptions,
+  type EventData,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ResolvedEvent,
+  type StreamingRead,
+  type SubscribeToAllOptions,
+} from '@eventstore/db-client';
+import { Subscription } from '@eventstore/db-client/dist/streams/utils/Subscription';
+import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEvent';
+import type { EsdbClient } from '../esdb-client';
+import {
+  asCallStream,
+  eventResponse,
+  readResponses,
+  streamNotFoundResponse,
+  type LogRecord,
+} from './grpc-responses';
+import { ServerFeed, type FeedBehaviour } from './server-feed';
+
+export interface InMemoryOptions extends Partial<FeedBehaviour> {
+  /** Where the log starts; above 2^53 to prove positions keep every bit. */
+  firstPosition?: bigint;
+  /** Like a server running system projections: each append is followed by `$>` link events. */
+  systemLinks?: boolean;
+}
+
+/**
+ * A stand-in for an EventStoreDB node behind the real client classes: reads and subscriptions go
+ * through the client's own ReadStream and Subscription over protobuf responses, errors are the
+ * client's own. It keeps the server rules the adapter relies on: expected revisions, idempotent
+ * retries at the expected revision, inclusive $all reads, exclusive subscriptions, commit order.
+ */
+export class InMemoryEventStoreDb implements EsdbClient {
+  readonly log: LogRecord[] = [];
+  readonly feeds = new Set<ServerFeed>();
+  private next: bigint;
+  private readonly behaviour: FeedBehaviour;
+
+  constructor(private readonly options: InMemoryOptions = {}) {
+    this.next = options.firstPosition ?? 1_000n;
+    this.behaviour = {
+      searchWindow: options.searchWindow ?? 32,
+      reportsCaughtUp: options.reportsCaughtUp ?? true,
+    };
+    this.record('$settings', '$settings', '{}');
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: EventData[],
+    { expectedRevision = ANY }: AppendToStreamOptions,
+  ): Promise<AppendResult> {
+    await Promise.resolve(); // a network hop: concurrent calls interleave here
+    const stream = this.log.filter((record) => record.streamId === streamName);
+    const current = stream[stream.length - 1]?.revision;
+    const retried = findRetry(stream, events, expectedRevision);
+    if (retried === 'corrupt' || (!retried && !accepts(expectedRevision, current))) {
+      throw new WrongExpectedVersionError(undefined, {
+        streamName,
+        expected: expectedRevision,
+        current: current ?? NO_STREAM,
+      });
+    }
+    const written =
+      retried ||
+      events.map((event, index) =>
+        this.write(streamName, (current ?? -1n) + 1n + BigInt(index), event),
+      );
+    if (!retried && this.options.systemLinks) {
+      for (const record of written)
+        this.record(`$ce-${streamName.split('-')[0]}`, '$>', `${record.revision}@${streamName}`);
+    }
+    this.pumpAll();
+    const last = written[written.length - 1]!;
+    return {
+      success: true,
+      nextExpectedRevision: last.revision,
+      position: { commit: last.commit, prepare: last.prepare },
+    };
+  }
+
+  readStream(streamName: string, options: ReadStreamOptions): StreamingRead<ResolvedEvent> {
+    const stream = this.log.filter((record) => record.streamId === streamName);
+    if (stream.length === 0)
+      return readResponses([streamNotFoundResponse(streamName)]) as StreamingRead<ResolvedEvent>;
+    const from = options.fromRevision ?? (options.direction === BACKWARDS ? END : START);
+    const chosen =
+      options.direction === BACKWARDS
+        ? stream
+            .filter((record) => from === END || from === START || record.revision <= from)
+            .reverse()
+        : stream.filter((record) => from === START || from === END || record.revision >= from);
+    const limited = chosen.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    return readResponses(
+      limited.map((record) => eventResponse(record, 'stream')),
+    ) as StreamingRead<ResolvedEvent>;
+  }
+
+  readAll(options: ReadAllOptions): StreamingRead<AllStreamResolvedEvent> {
+    const from = options.fromPosition ?? START;
+    let chosen: LogRecord[];
+    if (options.direction === BACKWARDS) {
+      chosen = this.log
+        .filter(
+          (record) => from === END || (from !== START && below(record, from.commit, from.prepare)),
+        )
+        .reverse();
+    } else {
+      chosen = this.log.filter(
+        (record) => from === START || (from !== END && !below(record, from.commit, from.prepare)),
+      );
+    }
+    const limited = chosen.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    return readResponses(
+      limited.map((record) => eventResponse(record, 'all')),
+    ) as StreamingRead<AllStreamResolvedEvent>;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): AllStreamSubscription {
+    const from =
+      options.fromPosition === START
+        ? undefined
+        : options.fromPosition === END
+          ? { commit: this.next, prepare: this.next }
+          : options.fromPosition;
+    const feed = new ServerFeed(this.log, from, options.filter, this.behaviour);
+    this.feeds.add(feed);
+    feed.stream.on('close', () => this.feeds.delete(feed));
+    void feed.pump();
+    return new Subscription(
+      asCallStream(feed.stream),
+      convertGrpcEvent,
+      {},
+      options.filter?.checkpointReached,
+    ) as AllStreamSubscription;
+  }
+
+  dispose(): Promise<void> {
+    for (const feed of this.feeds) feed.stream.cancel();
+    return Promise.resolve();
+  }
+
+  /** A legacy TCP client's explicit transaction: every event shares the commit record's position. */
+  appendTransaction(streamName: string, types: string[]): void {
+    const stream = this.log.filter((record) => record.streamId === streamName);
+    const first = (stream[stream.length - 1]?.revision ?? -1n) + 1n;
+    const prepares = types.map(() => this.advance());
+    const commit = this.advance();
+    types.forEach((type, index) => {
+      this.log.push({
+        ...jsonRecord(streamName, first + BigInt(index), type, {}),
+        commit,
+        prepare: prepares[index]!,
+        inTransaction: true,
+      });
+    });
+    this.pumpAll();
+  }
+
+  /** Breaks every open subscription, as a node restart would. */
+  dropSubscriptions(code?: number): void {
+    for (const feed of this.feeds) feed.drop(code);
+  }
+
+  private write(streamName: string, revision: bigint, event: EventData): LogRecord {
+    if (event.contentType !== 'application/json')
+      throw new Error('the adapter writes JSON events only');
+    if (!/^[0-9a-f-]{36}$/i.test(event.id))
+      throw new Error(`the server accepts only UUID event ids, not ${event.id}`);
+    const position = this.advance();
+    const record = {
+      ...jsonRecord(streamName, revision, event.type, event.data),
+      id: event.id,
+      commit: position,
+      prepare: position,
+      inTransaction: false,
+    };
+    record.metadata = Buffer.from(JSON.stringify(event.metadata ?? {}), 'utf8');
+    this.log.push(record);
+    return record;
+  }
+
+  /** A system event, as the server writes for settings or link events from system projections. */
+  private record(streamName: string, type: string, body: string): void {
+    const revision = BigInt(this.log.filter((record) => record.streamId === streamName).length);
+    const position = this.advance();
+    const record = jsonRecord(streamName, revision, type, body);
+    this.log.push({
+      ...record,
+      contentType: 'application/octet-stream',
+      commit: position,
+      prepare: position,
+      inTransaction: false,
+    });
+  }
+
+  private advance(): bigint {
+    const position = this.next;
+    this.next += 137n;
+    return position;
+  }
+
+  private pumpAll(): void {
+    for (const feed of this.feeds) void feed.pump();
+  }
+}
+
+function jsonRecord(
+  streamId: string,
+  revision: bigint,
+  type: string,
+  data: unknown,
+): Omit<LogRecord, 'commit' | 'prepare' | 'inTransaction'> {
+  const body = typeof data === 'string' ? data : JSON.stringify(data);
+  return {
+    streamId,
+    revision,
+    id: randomUUID(),
+    type,
+    contentType: 'application/json',
+    data: Buffer.from(body, 'utf8'),
+    metadata: new Uint8Array(),
+    created: new Date(),
+  };
+}
+
+function below(record: LogRecord, commit: bigint, prepare: bigint): boolean {
+  return record.commit < commit || (record.commit === commit && record.prepare < prepare);
+}
+
+function accepts(expected: AppendExpectedRevision, current: bigint | undefined): boolean {
+  if (expected === ANY) return true;
+  if (expected === NO_STREAM) return current === undefined;
+  if (expected === STREAM_EXISTS) return current !== undefined;
+  return current === expected;
+}
+
+/** The server's idempotency check: the same ids where this append would have gone. */
+function findRetry(
+  stream: LogRecord[],
+  events: EventData[],
+  expected: AppendExpectedRevision,
+): LogRecord[] | 'corrupt' | undefined {
+  const firstId = events[0]?.id;
+  const start =
+    expected === ANY || expected === STREAM_EXISTS
+      ? stream.findIndex((record) => record.id === firstId)
+      : Number(expected === NO_STREAM ? 0n : expected + 1n);
+  if (start < 0 || stream[start]?.id !== firstId) return undefined;
+  const standing = stream.slice(start, start + events.length);
+  const same =
+    standing.length === events.length &&
+    standing.every((record, index) => record.id === events[index]!.id);
+  return same ? standing : 'corrupt';
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { JsonValue } from './event-store.port';
+
+/** The hash a stream's first event chains to. */
+export const GENESIS_HASH = '';
+
+export interface ChainedFields {
+  streamId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  data: JsonValue;
+  metadata: JsonValue;
+}
+
+/**
+ * JSON with object keys sorted at every depth and no white space, so the same value always
+ * encodes to the same bytes whatever order its keys were built in or stored with.
+ */
+export function canonicalJson(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  const members = keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`);
+  return `{${members.join(',')}}`;
+}
+
+/**
+ * Stores hash what a reader will parse back, not the caller's object (which may hold `undefined`,
+ * dates or class instances that JSON changes): encode once, parse back, hash the parsed value.
+ */
+export function toStoredJson(value: unknown): { text: string; parsed: JsonValue } {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('value is not JSON-serialisable');
+  return { text, parsed: JSON.parse(text) as JsonValue };
+}
+
+/**
+ * SHA-256 over the previous event's hash and this event's canonical encoding. Changing any byte
+ * of an event changes its hash and so breaks the link from its successor.
+ */
+export function chainHash(previousHash: string, event: ChainedFields): string {
+  const body = canonicalJson([
+    event.streamId,
+    event.revision,
+    event.eventId,
+    event.type,
+    event.data,
+    event.metadata,
+  ]);
+  return createHash('sha256').update(previousHash).update('\n').update(body).digest('hex');
+}
+
+export interface ChainBreak {
+  revision: number;
+  reason: 'hash_mismatch' | 'revision_gap';
+}
+
+/**
+ * Recomputes a stream's chain from its first event and returns the first revision whose stored
+ * hash does not follow, or undefined when the whole chain holds.
+ */
+export function findChainBreak(
+  events: Iterable<ChainedFields & { hash: string }>,
+): ChainBreak | undefined {
+  let previousHash = GENESIS_HASH;
+  let expectedRevision = 0;
+  for (const event of events) {
+    if (event.revision !== expectedRevision) return { revision: expectedRevision, reason: 'revision_gap' };
+    if (chainHash(previousHash, event) !== event.hash) return { revision: event.revision, reason: 'hash_mismatch' };
+    previousHash = event.hash;
+    expectedRevision += 1;
+  }
+  return undefined;
+}

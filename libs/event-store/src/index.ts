@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './errors';
+export { canonicalJson, chainHash, findChainBreak, GENESIS_HASH, type ChainBreak, type ChainedFields } from './hash-chain';
+export { validateAppend } from './validate-append';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/embedded/sqlite-event-store';

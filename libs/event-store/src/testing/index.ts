@@ -1,0 +1,3 @@
+export { describeEventStoreContract } from './event-store.contract';
+export { anEvent, events, uniqueStream } from './event-factory';
+export { collectFromSubscription } from './collect';

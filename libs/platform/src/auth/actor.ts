@@ -1,0 +1,13 @@
+import type { Role } from '../config/roles';
+
+/** Who sent the request: the API key's id (`key:<8 hex>`, never the token) and its roles. */
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+}
+
+/** The request as the guard leaves it for handlers. */
+export interface RequestWithActor {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}

@@ -1,0 +1,23 @@
+import type { ApiKey } from './api-keys';
+
+/** Nest injection token for the validated {@link ChronicleConfig}. */
+export const CHRONICLE_CONFIG = Symbol('CHRONICLE_CONFIG');
+
+/** The process configuration, validated once at start by `loadConfig`. */
+export interface ChronicleConfig {
+  port: number;
+  /** Absolute path of the folder for the embedded stores; exists and is writable. */
+  dataDir: string;
+  /** Set → EventStoreDB adapter; unset → embedded event store. */
+  eventStoreUrl?: string;
+  /** Set → MongoDB read models; unset → embedded read store. */
+  mongoUrl?: string;
+  /** Set → BullMQ queues and ioredis; unset → in-process scheduler. */
+  redisUrl?: string;
+  /** Never empty: from CHRONICLE_API_KEYS, or development keys when it is unset. */
+  apiKeys: readonly ApiKey[];
+  /** Where the development keys are, when CHRONICLE_API_KEYS was unset. */
+  devApiKeysFile?: string;
+  bodyLimitBytes: number;
+  metricsToken?: string;
+}

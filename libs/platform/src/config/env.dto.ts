@@ -1,0 +1,89 @@
+import {
+  IsOptional,
+  IsPort,
+  Matches,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
+import { parseApiKeys } from './api-keys';
+import { BYTE_SIZE_PATTERN } from './byte-size';
+
+/** The environment settings Chronicle reads; every other variable is ignored. */
+export class EnvDto {
+  @IsOptional()
+  @IsPort({ message: 'PORT must be a whole number from 0 to 65535' })
+  PORT?: string;
+
+  @IsOptional()
+  CHRONICLE_DATA_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^esdb(\+discover)?:\/\/[^\s/?]+/, {
+    message: 'EVENTSTORE_URL must be an esdb:// or esdb+discover:// URL',
+  })
+  EVENTSTORE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/[^\s/?]+/, {
+    message: 'MONGO_URL must be a mongodb:// or mongodb+srv:// URL',
+  })
+  MONGO_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s/?]+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsApiKeyList()
+  CHRONICLE_API_KEYS?: string;
+
+  @IsOptional()
+  @Matches(BYTE_SIZE_PATTERN, {
+    message: 'CHRONICLE_BODY_LIMIT must be a size such as 256kb, 1mb or 262144 (bytes)',
+  })
+  CHRONICLE_BODY_LIMIT?: string;
+
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'CHRONICLE_METRICS_TOKEN must not contain whitespace' })
+  CHRONICLE_METRICS_TOKEN?: string;
+}
+
+export const ENV_SETTINGS = [
+  'PORT',
+  'CHRONICLE_DATA_DIR',
+  'EVENTSTORE_URL',
+  'MONGO_URL',
+  'REDIS_URL',
+  'CHRONICLE_API_KEYS',
+  'CHRONICLE_BODY_LIMIT',
+  'CHRONICLE_METRICS_TOKEN',
+] as const satisfies readonly (keyof EnvDto)[];
+
+/** Settings whose value is a secret and never appears in an error message. */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'CHRONICLE_API_KEYS',
+  'CHRONICLE_METRICS_TOKEN',
+]);
+
+function IsApiKeyList(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isApiKeyList',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && apiKeyProblem(value) === null,
+        defaultMessage: (args?: ValidationArguments) =>
+          `CHRONICLE_API_KEYS ${apiKeyProblem(String(args?.value)) ?? 'is invalid'}`,
+      },
+    });
+}
+
+function apiKeyProblem(spec: string): string | null {
+  try {
+    parseApiKeys(spec);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

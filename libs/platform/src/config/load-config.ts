@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { validateSync, type ValidationError } from 'class-validator';
+import { type ApiKey, parseApiKeys } from './api-keys';
+import { parseByteSize } from './byte-size';
+import type { ChronicleConfig } from './chronicle-config';
+import { ConfigError } from './config-error';
+import { loadOrCreateDevApiKeys } from './dev-api-keys';
+import { EnvDto, ENV_SETTINGS, SECRET_SETTINGS } from './env.dto';
+
+const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Validates the environment once, at start. Creates the data folder if missing, proves it
+ * writable, and creates or reuses development API keys when CHRONICLE_API_KEYS is unset.
+ * @throws ConfigError with one line naming every bad setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
+  const dto = toEnvDto(env);
+  const problems = validateSync(dto).map(describeProblem);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+
+  const dataDir = resolve(dto.CHRONICLE_DATA_DIR ?? './data');
+  ensureWritableFolder(dataDir);
+  const keys: { keys: ApiKey[]; file?: string } = dto.CHRONICLE_API_KEYS
+    ? { keys: parseApiKeys(dto.CHRONICLE_API_KEYS) }
+    : devKeys(dataDir);
+
+  return {
+    port: Number(dto.PORT ?? 3000),
+    dataDir,
+    eventStoreUrl: dto.EVENTSTORE_URL,
+    mongoUrl: dto.MONGO_URL,
+    redisUrl: dto.REDIS_URL,
+    apiKeys: keys.keys,
+    devApiKeysFile: keys.file,
+    bodyLimitBytes: parseByteSize(dto.CHRONICLE_BODY_LIMIT ?? '') ?? DEFAULT_BODY_LIMIT_BYTES,
+    metricsToken: dto.CHRONICLE_METRICS_TOKEN,
+  };
+}
+
+function toEnvDto(env: NodeJS.ProcessEnv): EnvDto {
+  const dto = new EnvDto();
+  for (const setting of ENV_SETTINGS) {
+    const value = env[setting]?.trim();
+    // An empty variable (`REDIS_URL=`) means unset, as shells and compose files often write it.
+    if (value) dto[setting] = value;
+  }
+  return dto;
+}
+
+function describeProblem(error: ValidationError): string {
+  const message = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
+  if (SECRET_SETTINGS.has(error.property)) return message;
+  return `${message} (got ${JSON.stringify(withoutCredentials(String(error.value)))})`;
+}
+
+/** `scheme://user:password@host` → `scheme://***@host`: errors go to logs. */
+function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1***@');
+}
+
+function ensureWritableFolder(dataDir: string): void {
+  const probe = resolve(dataDir, `.write-probe-${randomUUID()}`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, 'probe');
+    rmSync(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(
+      `Invalid configuration: CHRONICLE_DATA_DIR must be a writable folder (${dataDir}: ${reason})`,
+    );
+  }
+}
+
+function devKeys(dataDir: string): ReturnType<typeof loadOrCreateDevApiKeys> {
+  try {
+    return loadOrCreateDevApiKeys(dataDir);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new ConfigError(
+      `Invalid configuration: CHRONICLE_API_KEYS is unset and the development keys failed: ${reason}`,
+    );
+  }
+}

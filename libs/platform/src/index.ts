@@ -1,0 +1,32 @@
+export { CHRONICLE_CONFIG, type ChronicleConfig } from './config/chronicle-config';
+export { ConfigError } from './config/config-error';
+export { loadConfig } from './config/load-config';
+export { apiKeyFor, parseApiKeys, type ApiKey } from './config/api-keys';
+export { ROLES, isRole, type Role } from './config/roles';
+
+export type { Actor, RequestWithActor } from './auth/actor';
+export { ApiKeyGuard } from './auth/api-key.guard';
+export { CurrentActor, Public, Roles } from './auth/auth.decorators';
+export { findApiKey } from './auth/find-api-key';
+
+export {
+  ChronicleError,
+  validationFailed,
+  type ChronicleErrorCode,
+  type FieldProblem,
+} from './errors/chronicle-error';
+export { ChronicleExceptionFilter } from './errors/chronicle-exception.filter';
+export { toErrorResponse, type ErrorBody, type ErrorResponse } from './errors/error-response';
+export { translateBodyParserErrors } from './errors/body-parser-errors.middleware';
+export { STATUS_BY_CODE } from './errors/status-by-code';
+export { createValidationPipe, toFieldProblems } from './errors/validation';
+
+export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger';
+export {
+  CORRELATION_ID_HEADER,
+  correlationIdMiddleware,
+  correlationIdOf,
+} from './logging/correlation-id.middleware';
+export { currentCorrelationId, runWithCorrelationId } from './logging/request-context';
+
+export { PlatformModule } from './platform.module';
