@@ -21,7 +21,9 @@ export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const keys = Object.keys(value).sort();
-  const members = keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`);
+  const members = keys.map(
+    (key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`,
+  );
   return `{${members.join(',')}}`;
 }
 
@@ -66,8 +68,10 @@ export function findChainBreak(
   let previousHash = GENESIS_HASH;
   let expectedRevision = 0;
   for (const event of events) {
-    if (event.revision !== expectedRevision) return { revision: expectedRevision, reason: 'revision_gap' };
-    if (chainHash(previousHash, event) !== event.hash) return { revision: event.revision, reason: 'hash_mismatch' };
+    if (event.revision !== expectedRevision)
+      return { revision: expectedRevision, reason: 'revision_gap' };
+    if (chainHash(previousHash, event) !== event.hash)
+      return { revision: event.revision, reason: 'hash_mismatch' };
     previousHash = event.hash;
     expectedRevision += 1;
   }

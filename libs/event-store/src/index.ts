@@ -1,5 +1,16 @@
 export * from './event-store.port';
 export * from './errors';
-export { canonicalJson, chainHash, findChainBreak, GENESIS_HASH, type ChainBreak, type ChainedFields } from './hash-chain';
+export {
+  canonicalJson,
+  chainHash,
+  findChainBreak,
+  GENESIS_HASH,
+  type ChainBreak,
+  type ChainedFields,
+} from './hash-chain';
 export { validateAppend } from './validate-append';
-export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/embedded/sqlite-event-store';
+export {
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './adapters/embedded/sqlite-event-store';
+export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';

@@ -3,7 +3,12 @@ import type { EventToAppend } from '../event-store.port';
 
 /** Builds appendable events with fresh ids; tests name only what they care about. */
 export function anEvent(type = 'TestHappened', data: Record<string, unknown> = {}): EventToAppend {
-  return { eventId: randomUUID(), type, data: data as EventToAppend['data'], metadata: { actor: 'test' } };
+  return {
+    eventId: randomUUID(),
+    type,
+    data: data as EventToAppend['data'],
+    metadata: { actor: 'test' },
+  };
 }
 
 export function events(count: number, type = 'TestHappened'): EventToAppend[] {

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store.port';
+import type {
+  AppendResult,
+  EventToAppend,
+  ExpectedRevision,
+  RecordedEvent,
+} from '../../event-store.port';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../../errors';
 import { chainHash, GENESIS_HASH, toStoredJson } from '../../hash-chain';
 import { EVENT_COLUMNS, type EventRow } from './schema';
@@ -50,7 +55,9 @@ export class AppendWriter {
   append(request: AppendRequest, storedAt: string): AppendResult {
     const { streamId, events, expected } = request;
     const first = events[0];
-    const existing = first && (this.byEventId.get(first.eventId) as { stream_id: string; revision: number } | undefined);
+    const existing =
+      first &&
+      (this.byEventId.get(first.eventId) as { stream_id: string; revision: number } | undefined);
     if (existing) return this.confirmIdempotent(request, existing);
 
     const head = this.headOf(streamId);
@@ -70,7 +77,15 @@ export class AppendWriter {
         data: data.parsed,
         metadata: metadata.parsed,
       });
-      const position = this.insertRow(streamId, revision, event, data.text, metadata.text, storedAt, hash);
+      const position = this.insertRow(
+        streamId,
+        revision,
+        event,
+        data.text,
+        metadata.text,
+        storedAt,
+        hash,
+      );
       recorded.push({
         eventId: event.eventId,
         type: event.type,
@@ -117,11 +132,21 @@ export class AppendWriter {
     hash: string,
   ): number {
     try {
-      const info = this.insert.run(event.eventId, streamId, revision, event.type, data, metadata, storedAt, hash);
+      const info = this.insert.run(
+        event.eventId,
+        streamId,
+        revision,
+        event.type,
+        data,
+        metadata,
+        storedAt,
+        hash,
+      );
       return Number(info.lastInsertRowid);
     } catch (error) {
       // A later event id of the append is already stored: a partial retry or a reused id.
-      if (isUniqueViolation(error, 'events.event_id')) throw new EventIdConflictError(streamId, event.eventId);
+      if (isUniqueViolation(error, 'events.event_id'))
+        throw new EventIdConflictError(streamId, event.eventId);
       throw error;
     }
   }
@@ -136,10 +161,12 @@ export class AppendWriter {
     existing: { stream_id: string; revision: number },
   ): AppendResult {
     const { streamId, events, expected } = request;
-    if (existing.stream_id !== streamId) throw new EventIdConflictError(streamId, events[0]!.eventId);
+    if (existing.stream_id !== streamId)
+      throw new EventIdConflictError(streamId, events[0]!.eventId);
     const rows = this.streamFrom.all(streamId, existing.revision, events.length) as EventRow[];
     events.forEach((event, index) => {
-      if (rows[index]?.event_id !== event.eventId) throw new EventIdConflictError(streamId, event.eventId);
+      if (rows[index]?.event_id !== event.eventId)
+        throw new EventIdConflictError(streamId, event.eventId);
     });
     const revisionBefore = existing.revision - 1;
     const expectationHeld =
@@ -153,7 +180,13 @@ export class AppendWriter {
     }
     const recorded = rows.map(toRecordedEvent);
     const last = recorded[recorded.length - 1]!;
-    return { streamId, revision: last.revision, position: last.position, events: recorded, written: false };
+    return {
+      streamId,
+      revision: last.revision,
+      position: last.position,
+      events: recorded,
+      written: false,
+    };
   }
 }
 
@@ -163,7 +196,8 @@ function assertExpected(streamId: string, expected: ExpectedRevision, current: n
     (expected === 'no_stream' && current === -1) ||
     (expected === 'stream_exists' && current >= 0) ||
     expected === current;
-  if (!holds) throw new WrongExpectedRevisionError(streamId, expected, current < 0 ? 'no_stream' : current);
+  if (!holds)
+    throw new WrongExpectedRevisionError(streamId, expected, current < 0 ? 'no_stream' : current);
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {

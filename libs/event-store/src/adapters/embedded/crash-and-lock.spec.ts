@@ -17,7 +17,9 @@ afterEach(async () => {
 describe('embedded store: one process per data folder', () => {
   it('refuses a second opener in the same process with a clear message', () => {
     const store = SqliteEventStore.open({ directory });
-    expect(() => SqliteEventStore.open({ directory })).toThrow(/in use by another Chronicle process/);
+    expect(() => SqliteEventStore.open({ directory })).toThrow(
+      /in use by another Chronicle process/,
+    );
     return store.close();
   });
 

@@ -59,29 +59,37 @@ export class SqliteEventStore implements EventStore {
     const commitAll = db.transaction((requests: AppendRequest[], storedAt: string) =>
       requests.map((request) => this.appendInSavepoint(request, storedAt)),
     );
-    this.committer = new GroupCommitter((requests) => this.commitBatch(commitAll, requests), maxBatch);
+    this.committer = new GroupCommitter(
+      (requests) => this.commitBatch(commitAll, requests),
+      maxBatch,
+    );
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     mkdirSync(options.directory, { recursive: true });
-    const lock = ProcessLock.acquire(join(options.directory, 'chronicle.lock'), `Data folder ${options.directory}`);
+    const lock = ProcessLock.acquire(
+      join(options.directory, 'chronicle.lock'),
+      `Data folder ${options.directory}`,
+    );
     try {
       const db = new Database(join(options.directory, 'events.sqlite'));
       applySchema(db, options.synchronous ?? 'FULL');
       return new SqliteEventStore(db, lock, options.maxBatch ?? 1000);
     } catch (error) {
       lock.release();
-      throw new EventStoreUnavailableError(`Cannot open the event store in ${options.directory}`, { cause: error });
+      throw new EventStoreUnavailableError(`Cannot open the event store in ${options.directory}`, {
+        cause: error,
+      });
     }
   }
 
-  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new EventStoreUnavailableError('The event store is closed'));
-    try {
-      validateAppend(streamId, events, expected);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+    validateAppend(streamId, events, expected);
     return this.committer.submit({ streamId, events, expected });
   }
 
@@ -100,7 +108,10 @@ export class SqliteEventStore implements EventStore {
 
   async *subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionBatch> {
     const batchSize = options.batchSize ?? DEFAULT_PAGE;
-    const signal = AbortSignal.any([this.closing.signal, ...(options.signal ? [options.signal] : [])]);
+    const signal = AbortSignal.any([
+      this.closing.signal,
+      ...(options.signal ? [options.signal] : []),
+    ]);
     let after = parsePosition(options.after);
     while (!signal.aborted) {
       // Head and page are read in one synchronous step, so no commit can fall between them.
@@ -139,9 +150,12 @@ export class SqliteEventStore implements EventStore {
       outcomes = commitAll(requests, new Date().toISOString());
     } catch (error) {
       this.writer.rolledBack();
-      throw new EventStoreUnavailableError('The event store could not write; nothing was appended', {
-        cause: error,
-      });
+      throw new EventStoreUnavailableError(
+        'The event store could not write; nothing was appended',
+        {
+          cause: error,
+        },
+      );
     }
     this.writer.committed();
     this.commits.notify();
@@ -158,14 +172,21 @@ export class SqliteEventStore implements EventStore {
   }
 
   private head(): number {
-    const row = this.statement('SELECT MAX(position) AS head FROM events').get() as { head: number | null };
+    const row = this.statement('SELECT MAX(position) AS head FROM events').get() as {
+      head: number | null;
+    };
     return row.head ?? 0;
   }
 
   private readPage(after: number, upTo: number, options: ReadAllOptions): EventRow[] {
     const filter = filterClause(options.filter);
     const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ?${filter.sql} ORDER BY position LIMIT ?`;
-    return this.statement(sql).all(after, upTo, ...filter.params, options.maxCount ?? -1) as EventRow[];
+    return this.statement(sql).all(
+      after,
+      upTo,
+      ...filter.params,
+      options.maxCount ?? -1,
+    ) as EventRow[];
   }
 
   private statement(sql: string): Database.Statement {

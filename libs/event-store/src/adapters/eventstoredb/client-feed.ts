@@ -1,8 +1,9 @@
-import type {
-  AllStreamResolvedEvent,
-  AllStreamSubscription,
-  Position,
-  ReadPosition,
+import {
+  UnavailableError,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type Position,
+  type ReadPosition,
 } from '@eventstore/db-client';
 import type { FeedItem } from './feed-items';
 import { comparePosition, positionOf, readFrom } from './positions';
@@ -41,17 +42,25 @@ export class ClientFeed {
   private delivered = 0;
   private paused = false;
   private closed = false;
+  private closing: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
   constructor(private readonly options: ClientFeedOptions) {
     this.last = options.after;
-    this.subscription = options.open(readFrom(options.after), (_, position) => this.mark(position));
+    // A server checkpoint may come with prepare 0; resuming from (commit, commit) is the use the
+    // server guarantees (KurrentDB #4975), and the same one a consumer's stored checkpoint gets.
+    this.subscription = options.open(readFrom(options.after), (_, { commit }) =>
+      this.mark({ commit, prepare: commit }),
+    );
     this.subscription.on('data', (resolved) => this.receive(resolved));
     this.subscription.on('caughtUp', () => {
       if (options.headAtStart) this.mark(options.headAtStart);
     });
     this.subscription.on('error', (error) => this.stop(error));
-    this.subscription.on('end', () => this.stop(new Error('the server ended the subscription')));
+    // A $all subscription never ends by itself; if the server closes it, it is gone like a drop.
+    const ended = (): void =>
+      this.stop(new UnavailableError(undefined, 'the server ended the subscription'));
+    this.subscription.on('end', ended).on('close', ended);
   }
 
   /** Resolves once there is an item or a failure, or `signal` aborts. */
@@ -76,8 +85,13 @@ export class ClientFeed {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Cancels the gRPC call; every caller waits for the same cancellation. */
+  close(): Promise<void> {
+    this.closing ??= this.cancel();
+    return this.closing;
+  }
+
+  private async cancel(): Promise<void> {
     this.closed = true;
     try {
       await this.subscription.unsubscribe();
@@ -91,7 +105,13 @@ export class ClientFeed {
     if (this.closed) return;
     this.delivered += 1;
     const position = positionOf(resolved);
-    if (position) this.push(this.options.toItem(resolved, position));
+    try {
+      if (position) this.push(this.options.toItem(resolved, position));
+    } catch (error) {
+      // Thrown from inside the client's stream, it would surface nowhere the consumer looks.
+      this.stop(error);
+      return;
+    }
     this.applyMarks();
     if (!this.paused && this.items.length >= this.options.highWater) {
       this.paused = true;

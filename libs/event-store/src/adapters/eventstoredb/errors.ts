@@ -12,9 +12,12 @@ import type { ExpectedRevision } from '../../event-store.port';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../../errors';
 import { fromClientExpectedRevision, fromCurrentRevision } from './expected-revision';
 
-/** The connection string with its password masked, fit for messages and logs. */
+/**
+ * The connection string with its password masked, fit for messages and logs. Credentials are
+ * found as the client's parser finds them: `user:password@` right after the scheme.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z+]+:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+  return url.trim().replace(/^([^:]+:\/\/[^:]+):[^@]+@/, '$1:***@');
 }
 
 /**

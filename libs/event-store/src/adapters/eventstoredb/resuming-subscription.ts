@@ -41,6 +41,9 @@ export async function* resumingSubscription(
     if (!options.isTransient(error) || failures >= maxAttempts) throw options.toPortError(error);
     await backoff(failures, signal);
   };
+  // Aborting lets go of the server at once, even while the consumer holds a batch and pulls no more.
+  const letGo = (): void => void feed?.close();
+  signal.addEventListener('abort', letGo);
   try {
     while (!signal.aborted) {
       if (!feed) {
@@ -82,11 +85,14 @@ export async function* resumingSubscription(
       };
     }
   } finally {
+    signal.removeEventListener('abort', letGo);
     await feed?.close();
   }
 }
 
+/** A lone drop (a leader change, a reset connection) usually reconnects at once; an outage does not. */
 async function exponentialBackoff(attempt: number, signal: AbortSignal): Promise<void> {
+  if (attempt === 1) return;
   try {
     await delay(Math.min(50 * 2 ** attempt, 5_000), undefined, { signal });
   } catch {

@@ -17,7 +17,11 @@ export function describeAppendContract(store: () => EventStore): void {
 
     it('stores type, data and metadata as given', async () => {
       const stream = uniqueStream('append');
-      const event = anEvent('ContactRegistered', { name: 'Ada', tags: ['a', 'b'], nested: { n: 1.5 } });
+      const event = anEvent('ContactRegistered', {
+        name: 'Ada',
+        tags: ['a', 'b'],
+        nested: { n: 1.5 },
+      });
       await store().append(stream, [event], 'any');
       const [stored] = await store().readStream(stream);
       expect(stored).toMatchObject({
@@ -48,14 +52,21 @@ export function describeAppendContract(store: () => EventStore): void {
       });
       expect(await store().readStream(stream)).toHaveLength(0);
       await store().append(stream, events(1), 'any');
-      await expect(store().append(stream, events(1), 'stream_exists')).resolves.toMatchObject({ revision: 1 });
+      await expect(store().append(stream, events(1), 'stream_exists')).resolves.toMatchObject({
+        revision: 1,
+      });
     });
 
     it('an exact revision must equal the last revision', async () => {
       const stream = uniqueStream('append');
-      await expect(store().append(stream, events(1), 0)).rejects.toMatchObject({ actual: 'no_stream' });
+      await expect(store().append(stream, events(1), 0)).rejects.toMatchObject({
+        actual: 'no_stream',
+      });
       await store().append(stream, events(2), 'no_stream');
-      await expect(store().append(stream, events(1), 0)).rejects.toMatchObject({ expected: 0, actual: 1 });
+      await expect(store().append(stream, events(1), 0)).rejects.toMatchObject({
+        expected: 0,
+        actual: 1,
+      });
       await expect(store().append(stream, events(1), 2)).rejects.toMatchObject({ actual: 1 });
       await expect(store().append(stream, events(1), 1)).resolves.toMatchObject({ revision: 2 });
       expect(await store().readStream(stream)).toHaveLength(3);
@@ -64,15 +75,21 @@ export function describeAppendContract(store: () => EventStore): void {
     it('any appends whatever the stream holds', async () => {
       const stream = uniqueStream('append');
       await store().append(stream, events(1), 'any');
-      await expect(store().append(stream, events(1), 'any')).resolves.toMatchObject({ revision: 1 });
+      await expect(store().append(stream, events(1), 'any')).resolves.toMatchObject({
+        revision: 1,
+      });
     });
 
     it('refuses malformed appends before writing', async () => {
       const stream = uniqueStream('append');
       const twice = anEvent();
       await expect(store().append(stream, [], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
-      await expect(store().append(stream, [twice, twice], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
-      await expect(store().append(stream, events(1), -1)).rejects.toBeInstanceOf(InvalidAppendError);
+      await expect(store().append(stream, [twice, twice], 'any')).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
+      await expect(store().append(stream, events(1), -1)).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
       expect(await store().readStream(stream)).toHaveLength(0);
     });
   });

@@ -2,11 +2,15 @@ import type { AppendResult, EventStore } from '../../event-store.port';
 import { WrongExpectedRevisionError } from '../../errors';
 import { events, uniqueStream } from '../event-factory';
 
-async function settle(appends: Promise<AppendResult>[]): Promise<{ won: AppendResult[]; lost: unknown[] }> {
+async function settle(
+  appends: Promise<AppendResult>[],
+): Promise<{ won: AppendResult[]; lost: unknown[] }> {
   const outcomes = await Promise.allSettled(appends);
   return {
     won: outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])),
-    lost: outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : [])),
+    lost: outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+    ),
   };
 }
 
@@ -15,7 +19,9 @@ export function describeConcurrencyContract(store: () => EventStore): void {
     it('of writers expecting the same revision, exactly one wins', async () => {
       const stream = uniqueStream('race');
       await store().append(stream, events(1), 'no_stream');
-      const { won, lost } = await settle(Array.from({ length: 50 }, () => store().append(stream, events(2), 0)));
+      const { won, lost } = await settle(
+        Array.from({ length: 50 }, () => store().append(stream, events(2), 0)),
+      );
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(49);
       for (const error of lost) expect(error).toBeInstanceOf(WrongExpectedRevisionError);
@@ -24,7 +30,9 @@ export function describeConcurrencyContract(store: () => EventStore): void {
 
     it('of writers racing to create a stream, exactly one wins', async () => {
       const stream = uniqueStream('race');
-      const { won } = await settle(Array.from({ length: 20 }, () => store().append(stream, events(1), 'no_stream')));
+      const { won } = await settle(
+        Array.from({ length: 20 }, () => store().append(stream, events(1), 'no_stream')),
+      );
       expect(won).toHaveLength(1);
       expect(await store().readStream(stream)).toHaveLength(1);
     });
@@ -35,7 +43,9 @@ export function describeConcurrencyContract(store: () => EventStore): void {
       const { won } = await settle(appends.map((batch) => store().append(stream, batch, 'any')));
       expect(won).toHaveLength(200);
       const stored = await store().readStream(stream);
-      expect(stored.map((event) => event.revision)).toEqual(Array.from({ length: 200 }, (_, index) => index));
+      expect(stored.map((event) => event.revision)).toEqual(
+        Array.from({ length: 200 }, (_, index) => index),
+      );
       expect(new Set(stored.map((event) => event.eventId))).toEqual(
         new Set(appends.map((batch) => batch[0]!.eventId)),
       );
@@ -51,7 +61,9 @@ export function describeConcurrencyContract(store: () => EventStore): void {
         }),
       );
       for (const stream of streams) {
-        expect((await store().readStream(stream)).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
+        expect((await store().readStream(stream)).map((event) => event.revision)).toEqual([
+          0, 1, 2, 3, 4,
+        ]);
       }
     });
   });

@@ -12,7 +12,9 @@ export function describeIdempotencyContract(store: () => EventStore): void {
       expect(again.written).toBe(false);
       expect(again.revision).toBe(first.revision);
       expect(again.position).toBe(first.position);
-      expect(again.events.map((event) => event.eventId)).toEqual(batch.map((event) => event.eventId));
+      expect(again.events.map((event) => event.eventId)).toEqual(
+        batch.map((event) => event.eventId),
+      );
       expect(await store().readStream(stream)).toHaveLength(3);
     });
 
@@ -22,9 +24,14 @@ export function describeIdempotencyContract(store: () => EventStore): void {
       await store().append(stream, events(1), 'no_stream');
       await store().append(stream, batch, 0);
       await store().append(stream, events(1), 2);
-      await expect(store().append(stream, batch, 0)).resolves.toMatchObject({ written: false, revision: 2 });
+      await expect(store().append(stream, batch, 0)).resolves.toMatchObject({
+        written: false,
+        revision: 2,
+      });
       await expect(store().append(stream, batch, 'any')).resolves.toMatchObject({ written: false });
-      await expect(store().append(stream, batch, 1)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store().append(stream, batch, 1)).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       expect(await store().readStream(stream)).toHaveLength(4);
     });
 

@@ -11,12 +11,16 @@ export function describeReadContract(store: () => EventStore): void {
     it('reads a stream forwards and backwards from a revision', async () => {
       const stream = uniqueStream('read');
       await store().append(stream, events(5), 'no_stream');
-      const revisions = async (options: Parameters<EventStore['readStream']>[1]): Promise<number[]> =>
+      const revisions = async (
+        options: Parameters<EventStore['readStream']>[1],
+      ): Promise<number[]> =>
         (await store().readStream(stream, options)).map((event) => event.revision);
       expect(await revisions({})).toEqual([0, 1, 2, 3, 4]);
       expect(await revisions({ fromRevision: 2, maxCount: 2 })).toEqual([2, 3]);
       expect(await revisions({ direction: 'backwards' })).toEqual([4, 3, 2, 1, 0]);
-      expect(await revisions({ direction: 'backwards', fromRevision: 3, maxCount: 2 })).toEqual([3, 2]);
+      expect(await revisions({ direction: 'backwards', fromRevision: 3, maxCount: 2 })).toEqual([
+        3, 2,
+      ]);
       expect(await revisions({ direction: 'backwards', maxCount: 1 })).toEqual([4]);
     });
 
@@ -41,19 +45,27 @@ export function describeReadContract(store: () => EventStore): void {
     it('filters readAll by event-type and stream prefixes', async () => {
       const before = await store().headPosition();
       const tag = uniqueStream('f');
-      await store().append(`${tag}Contact-1`, [anEvent('ContactRegistered'), anEvent('ContactMoved')], 'any');
+      await store().append(
+        `${tag}Contact-1`,
+        [anEvent('ContactRegistered'), anEvent('ContactMoved')],
+        'any',
+      );
       await store().append(`${tag}Ticket-1`, [anEvent('TicketOpened')], 'any');
       const types = async (filter: Parameters<EventStore['readAll']>[0]): Promise<string[]> =>
         (await store().readAll({ after: before, ...filter }))
           .filter((event) => event.streamId.startsWith(tag))
           .map((event) => event.type);
-      expect(await types({ filter: { streamPrefixes: [`${tag}Ticket`] } })).toEqual(['TicketOpened']);
+      expect(await types({ filter: { streamPrefixes: [`${tag}Ticket`] } })).toEqual([
+        'TicketOpened',
+      ]);
       expect(await types({ filter: { eventTypePrefixes: ['ContactReg', 'TicketO'] } })).toEqual([
         'ContactRegistered',
         'TicketOpened',
       ]);
       expect(
-        await types({ filter: { eventTypePrefixes: ['Contact'], streamPrefixes: [`${tag}Contact`] } }),
+        await types({
+          filter: { eventTypePrefixes: ['Contact'], streamPrefixes: [`${tag}Contact`] },
+        }),
       ).toEqual(['ContactRegistered', 'ContactMoved']);
     });
 
@@ -63,7 +75,10 @@ export function describeReadContract(store: () => EventStore): void {
       await store().append(`${tag}_a%`, events(1), 'any');
       await store().append(`${tag}Xa`, events(1), 'any');
       await store().append(`${tag.toUpperCase()}_a%`, events(1), 'any');
-      const found = await store().readAll({ after: before, filter: { streamPrefixes: [`${tag}_a%`] } });
+      const found = await store().readAll({
+        after: before,
+        filter: { streamPrefixes: [`${tag}_a%`] },
+      });
       expect(found.map((event) => event.streamId)).toEqual([`${tag}_a%`]);
     });
   });

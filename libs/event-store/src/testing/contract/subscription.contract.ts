@@ -19,16 +19,17 @@ export function describeSubscriptionContract(store: () => EventStore): void {
       // Appends race with the subscription's reads.
       await Promise.all(
         Array.from({ length: 20 }, async (_, writer) => {
-          for (let index = 0; index < 5; index += 1) await store().append(`${tag}-${writer}`, events(1), 'any');
+          for (let index = 0; index < 5; index += 1)
+            await store().append(`${tag}-${writer}`, events(1), 'any');
         }),
       );
       const { events: seen } = await collecting;
       expect(seen).toHaveLength(expected);
       expect(new Set(seen.map((event) => event.eventId)).size).toBe(expected);
       expectStrictlyIncreasing(seen.map((event) => event.position));
-      const stored = (await store().readAll({ after: start, filter: { streamPrefixes: [tag] } })).map(
-        (event) => event.eventId,
-      );
+      const stored = (
+        await store().readAll({ after: start, filter: { streamPrefixes: [tag] } })
+      ).map((event) => event.eventId);
       expect(seen.map((event) => event.eventId)).toEqual(stored);
     });
 

@@ -11,7 +11,11 @@ process.stdout.write('ready\n');
 async function writer(id: number): Promise<never> {
   for (;;) {
     const eventId = randomUUID();
-    await store.append(`crash-${id}`, [{ eventId, type: 'Appended', data: { id }, metadata: {} }], 'any');
+    await store.append(
+      `crash-${id}`,
+      [{ eventId, type: 'Appended', data: { id }, metadata: {} }],
+      'any',
+    );
     process.stdout.write(`${eventId}\n`);
   }
 }

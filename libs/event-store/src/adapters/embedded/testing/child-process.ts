@@ -5,9 +5,13 @@ import { join } from 'node:path';
 const running = new Set<ChildProcess>();
 
 export function runFixture(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, `${name}.ts`), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, `${name}.ts`), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   running.add(child);
   child.on('exit', () => running.delete(child));
   return child;
@@ -21,7 +25,10 @@ export async function killAllFixtures(): Promise<void> {
 }
 
 /** Resolves with the child's stdout lines once `enough` says so (or the child exits). */
-export function readLines(child: ChildProcess, enough: (lines: string[]) => boolean): Promise<string[]> {
+export function readLines(
+  child: ChildProcess,
+  enough: (lines: string[]) => boolean,
+): Promise<string[]> {
   return new Promise((resolve) => {
     const lines: string[] = [];
     let partial = '';

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { Position } from '@eventstore/db-client';
+import type { Position, UnavailableError } from '@eventstore/db-client';
 import { ReadStream } from '@eventstore/db-client/dist/streams/utils/ReadStream';
 import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEvent';
 import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
@@ -25,6 +25,7 @@ export interface LogRecord {
 export type GrpcStream = PassThrough & { cancel(): void };
 type CreateGrpcStream = ConstructorParameters<typeof ReadStream>[0];
 type ClientReadableStream = Awaited<ReturnType<CreateGrpcStream>>;
+type ServiceError = NonNullable<ConstructorParameters<typeof UnavailableError>[0]>;
 
 const UNKNOWN = (2n ** 64n - 1n).toString();
 
@@ -47,20 +48,15 @@ export function readResponses(responses: ReadResp[]): ReadStream<unknown> {
   return new ReadStream(asCallStream(stream), convertGrpcEvent, {});
 }
 
-/** An error as @grpc/grpc-js raises it: code 14 is UNAVAILABLE, 1 CANCELLED. */
-export function serviceError(
-  code: number,
-  details: string,
-): Error & { code: number; details: string } {
+/** An error as @grpc/grpc-js raises it: code 14 is UNAVAILABLE, 1 CANCELLED, 16 UNAUTHENTICATED. */
+export function serviceError(code: number, details: string): ServiceError {
   const names: Record<number, string> = {
     1: 'CANCELLED',
     4: 'DEADLINE_EXCEEDED',
     14: 'UNAVAILABLE',
   };
-  return Object.assign(new Error(`${code} ${names[code] ?? 'ERROR'}: ${details}`), {
-    code,
-    details,
-  });
+  const message = `${code} ${names[code] ?? 'ERROR'}: ${details}`;
+  return Object.assign(new Error(message), { code, details }) as ServiceError;
 }
 
 export function eventResponse(record: LogRecord, read: 'stream' | 'all'): ReadResp {

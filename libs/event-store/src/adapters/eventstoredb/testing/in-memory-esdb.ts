@@ -5,15 +5,14 @@ import {
   END,
   NO_STREAM,
   START,
-  STREAM_EXISTS,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
-  type AppendExpectedRevision,
   type AppendResult,
   type AppendToStreamOptions,
   type EventData,
   type ReadAllOptions,
+  type ReadPosition,
   type ReadStreamOptions,
   type ResolvedEvent,
   type StreamingRead,
@@ -30,6 +29,7 @@ import {
   type LogRecord,
 } from './grpc-responses';
 import { ServerFeed, type FeedBehaviour } from './server-feed';
+import { accepts, below, findRetry } from './server-rules';
 
 export interface InMemoryOptions extends Partial<FeedBehaviour> {
   /** Where the log starts; above 2^53 to prove positions keep every bit. */
@@ -47,6 +47,8 @@ export interface InMemoryOptions extends Partial<FeedBehaviour> {
 export class InMemoryEventStoreDb implements EsdbClient {
   readonly log: LogRecord[] = [];
   readonly feeds = new Set<ServerFeed>();
+  /** Where each subscription asked to start, in order. */
+  readonly subscribedFrom: ReadPosition[] = [];
   private next: bigint;
   private readonly behaviour: FeedBehaviour;
 
@@ -95,8 +97,7 @@ export class InMemoryEventStoreDb implements EsdbClient {
 
   readStream(streamName: string, options: ReadStreamOptions): StreamingRead<ResolvedEvent> {
     const stream = this.log.filter((record) => record.streamId === streamName);
-    if (stream.length === 0)
-      return readResponses([streamNotFoundResponse(streamName)]) as StreamingRead<ResolvedEvent>;
+    if (stream.length === 0) return readResponses([streamNotFoundResponse(streamName)]);
     const from = options.fromRevision ?? (options.direction === BACKWARDS ? END : START);
     const chosen =
       options.direction === BACKWARDS
@@ -105,9 +106,7 @@ export class InMemoryEventStoreDb implements EsdbClient {
             .reverse()
         : stream.filter((record) => from === START || from === END || record.revision >= from);
     const limited = chosen.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
-    return readResponses(
-      limited.map((record) => eventResponse(record, 'stream')),
-    ) as StreamingRead<ResolvedEvent>;
+    return readResponses(limited.map((record) => eventResponse(record, 'stream')));
   }
 
   readAll(options: ReadAllOptions): StreamingRead<AllStreamResolvedEvent> {
@@ -125,12 +124,11 @@ export class InMemoryEventStoreDb implements EsdbClient {
       );
     }
     const limited = chosen.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
-    return readResponses(
-      limited.map((record) => eventResponse(record, 'all')),
-    ) as StreamingRead<AllStreamResolvedEvent>;
+    return readResponses(limited.map((record) => eventResponse(record, 'all')));
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AllStreamSubscription {
+    this.subscribedFrom.push(options.fromPosition ?? START);
     const from =
       options.fromPosition === START
         ? undefined
@@ -146,7 +144,7 @@ export class InMemoryEventStoreDb implements EsdbClient {
       convertGrpcEvent,
       {},
       options.filter?.checkpointReached,
-    ) as AllStreamSubscription;
+    );
   }
 
   dispose(): Promise<void> {
@@ -169,6 +167,11 @@ export class InMemoryEventStoreDb implements EsdbClient {
       });
     });
     this.pumpAll();
+  }
+
+  /** Ends every open subscription without an error. */
+  endSubscriptions(): void {
+    for (const feed of this.feeds) feed.end();
   }
 
   /** Breaks every open subscription, as a node restart would. */
@@ -236,34 +239,4 @@ function jsonRecord(
     metadata: new Uint8Array(),
     created: new Date(),
   };
-}
-
-function below(record: LogRecord, commit: bigint, prepare: bigint): boolean {
-  return record.commit < commit || (record.commit === commit && record.prepare < prepare);
-}
-
-function accepts(expected: AppendExpectedRevision, current: bigint | undefined): boolean {
-  if (expected === ANY) return true;
-  if (expected === NO_STREAM) return current === undefined;
-  if (expected === STREAM_EXISTS) return current !== undefined;
-  return current === expected;
-}
-
-/** The server's idempotency check: the same ids where this append would have gone. */
-function findRetry(
-  stream: LogRecord[],
-  events: EventData[],
-  expected: AppendExpectedRevision,
-): LogRecord[] | 'corrupt' | undefined {
-  const firstId = events[0]?.id;
-  const start =
-    expected === ANY || expected === STREAM_EXISTS
-      ? stream.findIndex((record) => record.id === firstId)
-      : Number(expected === NO_STREAM ? 0n : expected + 1n);
-  if (start < 0 || stream[start]?.id !== firstId) return undefined;
-  const standing = stream.slice(start, start + events.length);
-  const same =
-    standing.length === events.length &&
-    standing.every((record, index) => record.id === events[index]!.id);
-  return same ? standing : 'corrupt';
 }

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Filter, Position } from '@eventstore/db-client';
 import type { ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import {
@@ -28,6 +27,9 @@ export class ServerFeed {
   readonly stream: GrpcStream = grpcStream();
   /** Index of the next log record to send. */
   cursor: number;
+  /** True while the client's flow control holds the server back. */
+  stalled = false;
+  private readonly stallWaiters: (() => void)[] = [];
   private sinceCheckpoint = 0;
   private caughtUp = false;
   private pumping = false;
@@ -72,13 +74,34 @@ export class ServerFeed {
     }
   }
 
+  /** The server closes the call without an error, as on a graceful shutdown. */
+  end(): void {
+    this.stream.end();
+  }
+
   /** The connection breaks as gRPC reports it: the client turns code 14 into UnavailableError. */
   drop(code = 14, details = 'Connection dropped'): void {
     this.stream.destroy(serviceError(code, details));
   }
 
+  /** Resolves once the server waits for the client to read. */
+  nextStall(): Promise<void> {
+    if (this.stalled) return Promise.resolve();
+    return new Promise((resolve) => this.stallWaiters.push(resolve));
+  }
+
   private async send(response: ReadResp): Promise<void> {
-    if (!this.stream.write(response) && this.open) await once(this.stream, 'drain');
+    if (this.stream.write(response) || !this.open) return;
+    this.stalled = true;
+    for (const resolve of this.stallWaiters.splice(0)) resolve();
+    await new Promise<void>((resolve) => {
+      const go = (): void => {
+        this.stream.off('drain', go).off('close', go);
+        resolve();
+      };
+      this.stream.on('drain', go).on('close', go);
+    });
+    this.stalled = false;
   }
 
   private passes(record: LogRecord): boolean {

@@ -1,0 +1,68 @@
+/** A read-model document: plain JSON with a string `_id` unique in its collection. */
+export type ReadDocument = { _id: string } & Record<string, unknown>;
+
+/** A MongoDB-style query (`$eq`, `$in`, `$gte`, `$lt`, `$exists`, `$and`, `$or`, dotted paths…). */
+export type DocumentQuery = Record<string, unknown>;
+
+export interface FindOptions {
+  /** MongoDB-style sort, e.g. `{ openedAt: 1 }`. */
+  sort?: Record<string, 1 | -1>;
+  limit?: number;
+  skip?: number;
+}
+
+export type DocumentWrite =
+  | { kind: 'put'; collection: string; document: ReadDocument }
+  | { kind: 'delete'; collection: string; id: string };
+
+export interface IndexSpec {
+  collection: string;
+  /** Field paths, in order, e.g. `['registeredAt']` or `['campaignId', 'registeredAt']`. */
+  fields: string[];
+}
+
+/**
+ * The read-model port. Projections never write a document without moving their checkpoint in the
+ * same unit: `applyBatch` either makes every write and the new checkpoint visible together or
+ * none of them, so a crash can neither skip nor double-apply an event.
+ */
+export interface ReadStore {
+  get(collection: string, id: string): Promise<ReadDocument | undefined>;
+  getMany(collection: string, ids: readonly string[]): Promise<ReadDocument[]>;
+  find(collection: string, query: DocumentQuery, options?: FindOptions): Promise<ReadDocument[]>;
+  count(collection: string, query: DocumentQuery): Promise<number>;
+  /**
+   * Applies `writes` and sets `projection`'s checkpoint to `checkpoint`, atomically. Refused with
+   * CheckpointMovedError when the stored checkpoint is not `expectedCheckpoint` (another worker
+   * applied the batch, or this one is stale), and then nothing is written.
+   */
+  applyBatch(batch: {
+    projection: string;
+    writes: readonly DocumentWrite[];
+    expectedCheckpoint: string | undefined;
+    checkpoint: string;
+  }): Promise<void>;
+  /** The last position whose effects `projection` has committed, or undefined before its first batch. */
+  checkpoint(projection: string): Promise<string | undefined>;
+  ensureIndexes(indexes: readonly IndexSpec[]): Promise<void>;
+  /** Drops every collection whose name starts with `prefix` and the checkpoints of projections named with it. */
+  dropByPrefix(prefix: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');
+
+export class CheckpointMovedError extends Error {
+  readonly code = 'CHECKPOINT_MOVED';
+  constructor(
+    readonly projection: string,
+    readonly expected: string | undefined,
+    readonly actual: string | undefined,
+  ) {
+    super(`Projection ${projection}: expected checkpoint ${String(expected)}, found ${String(actual)}`);
+  }
+}
+
+export class ReadStoreUnavailableError extends Error {
+  readonly code = 'READ_STORE_UNAVAILABLE';
+}
