@@ -1,16 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
+import { ProjectionsModule } from '@chronicle/projections';
+import { ProjectionsController } from './admin/projections.controller';
 import { WhoAmIController } from './admin/whoami.controller';
+import { AuditModule } from './audit/audit.module';
+import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { ViewsModule } from './views/views.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ChronicleConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), EventStoreModule],
-      controllers: [HealthController, WhoAmIController],
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule,
+        ProjectionsModule.forRoot(),
+        CommandsModule,
+        AuditModule,
+        ViewsModule,
+      ],
+      controllers: [HealthController, WhoAmIController, ProjectionsController],
     };
   }
 }

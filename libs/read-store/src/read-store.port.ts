@@ -59,7 +59,9 @@ export class CheckpointMovedError extends Error {
     readonly expected: string | undefined,
     readonly actual: string | undefined,
   ) {
-    super(`Projection ${projection}: expected checkpoint ${String(expected)}, found ${String(actual)}`);
+    super(
+      `Projection ${projection}: expected checkpoint ${String(expected)}, found ${String(actual)}`,
+    );
   }
 }
 

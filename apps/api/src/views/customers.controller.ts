@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PersonalDataCipher } from '@chronicle/application';
+import {
+  customer360Projection,
+  type Customer360View,
+  CUSTOMERS,
+  ProjectorRuntime,
+  queryCustomer360,
+} from '@chronicle/projections';
+import { ChronicleError, Roles } from '@chronicle/platform';
+import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { parsePositionParameter } from './view-query';
+
+/** Optional Nest token for the clock the customer segment's recency is judged by. */
+export const CUSTOMER_VIEWS_CLOCK = Symbol('CUSTOMER_VIEWS_CLOCK');
+
+@ApiTags('views')
+@Controller('views')
+export class CustomersController {
+  private readonly now: () => Date;
+
+  constructor(
+    @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+    @Optional() @Inject(CUSTOMER_VIEWS_CLOCK) clock?: () => Date,
+  ) {
+    this.now = clock ?? (() => new Date());
+  }
+
+  @Roles('analyst')
+  @Get('customers/:contactId')
+  @ApiOperation({
+    summary:
+      'The customer 360, personal fields decrypted now; a merged-away contact names mergedInto',
+  })
+  async customer(
+    @Param('contactId') contactId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<Customer360View> {
+    const minPosition = parsePositionParameter(query.minPosition);
+    const name = customer360Projection.name;
+    if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
+    // The position is read before the document, so the answer is at least that recent.
+    const position = this.runtime.position(name);
+    const customer = await queryCustomer360(
+      this.readStore,
+      this.runtime.collection(name, CUSTOMERS),
+      contactId,
+      { position, now: this.now(), cipher: this.cipher },
+    );
+    if (!customer) throw new ChronicleError('NOT_FOUND', `Contact ${contactId} does not exist`);
+    return customer;
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  FUNNEL_CONTACTS,
+  lifecycleFunnelProjection,
+  type LifecycleFunnelView,
+  ProjectorRuntime,
+  queryLifecycleFunnel,
+} from '@chronicle/projections';
+import { Roles } from '@chronicle/platform';
+import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { parseFilterParameter, parseViewWindow } from './view-query';
+
+@ApiTags('views')
+@Controller('views')
+export class FunnelController {
+  constructor(
+    @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Roles('analyst')
+  @Get('lifecycle-funnel')
+  @ApiOperation({
+    summary:
+      'Lifecycle funnel of the contacts registered in [from, to) (?campaignId&ownerId&source&minPosition)',
+  })
+  async lifecycleFunnel(@Query() query: Record<string, unknown>): Promise<LifecycleFunnelView> {
+    const { from, to, minPosition } = parseViewWindow(query);
+    const filters = {
+      from,
+      to,
+      campaignId: parseFilterParameter('campaignId', query.campaignId),
+      ownerId: parseFilterParameter('ownerId', query.ownerId),
+      source: parseFilterParameter('source', query.source),
+    };
+    const name = lifecycleFunnelProjection.name;
+    if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
+    // The position is read before the documents, so the answer is at least that recent.
+    const position = this.runtime.position(name);
+    const collection = this.runtime.collection(name, FUNNEL_CONTACTS);
+    return queryLifecycleFunnel(this.readStore, collection, filters, position);
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  PIPELINE_DEALS,
+  pipelineProjection,
+  ProjectorRuntime,
+  queryPipeline,
+  type PipelineView,
+} from '@chronicle/projections';
+import { Roles } from '@chronicle/platform';
+import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { parseFilterParameter, parseViewWindow } from './view-query';
+
+@ApiTags('views')
+@Controller('views')
+export class PipelineController {
+  constructor(
+    private readonly runtime: ProjectorRuntime,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Roles('analyst')
+  @Get('pipeline')
+  @ApiOperation({
+    summary: 'Deals opened in [from, to) (?ownerId&teamId&channel&product&minPosition)',
+  })
+  async pipeline(@Query() query: Record<string, unknown>): Promise<PipelineView> {
+    const { from, to, minPosition } = parseViewWindow(query);
+    const filters = {
+      from,
+      to,
+      ownerId: parseFilterParameter('ownerId', query.ownerId),
+      teamId: parseFilterParameter('teamId', query.teamId),
+      channel: parseFilterParameter('channel', query.channel),
+      product: parseFilterParameter('product', query.product),
+    };
+    const name = pipelineProjection.name;
+    if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
+    // The position is read before the documents, so the answer is at least that recent.
+    const position = this.runtime.position(name);
+    const deals = this.runtime.collection(name, PIPELINE_DEALS);
+    return queryPipeline({ readStore: this.readStore, deals, position }, filters);
+  }
+}

@@ -1,0 +1,76 @@
+import { type DomainEvent, normaliseEmail, normalisePhone } from '@chronicle/domain';
+import { keyedHash } from '../privacy/keyed-hash';
+import type { IdentityHash, IdentityIndex, IdentityKind } from './identity-index.port';
+
+type Secret = Parameters<typeof keyedHash>[0];
+
+export interface DuplicateCandidate {
+  contactId: string;
+  matchedOn: IdentityKind;
+}
+
+const NORMALISE: Record<IdentityKind, (value: string) => string> = {
+  email: normaliseEmail,
+  phone: normalisePhone,
+};
+const KINDS: readonly IdentityKind[] = ['email', 'phone'];
+
+/** Keeps the identity index in step with contact events and answers duplicate lookups. */
+export class ContactIdentities {
+  constructor(
+    private readonly index: IdentityIndex,
+    private readonly secret: Secret,
+  ) {}
+
+  /**
+   * Other contacts sharing the e-mail or phone a RegisterContact or UpdateContactDetails sets.
+   * An update only looks up what it changes, as only a change can reveal a new duplicate.
+   */
+  async duplicateCandidates(
+    type: string,
+    payload: Record<string, unknown>,
+    current: { email?: unknown; phone?: unknown },
+  ): Promise<DuplicateCandidate[]> {
+    if (type !== 'RegisterContact' && type !== 'UpdateContactDetails') return [];
+    const hashes = KINDS.flatMap((kind): IdentityHash[] => {
+      const hash = this.hashOf(kind, payload[kind]);
+      const unchanged =
+        type === 'UpdateContactDetails' && hash === this.hashOf(kind, current[kind]);
+      return hash === undefined || unchanged ? [] : [{ kind, hash }];
+    });
+    if (hashes.length === 0) return [];
+    const found = await this.index.find(hashes);
+    return found
+      .filter(({ contactId }) => contactId !== payload.contactId)
+      .map(({ contactId, kind }) => ({ contactId, matchedOn: kind }));
+  }
+
+  /** Applies appended events (in clear) to the index. */
+  async indexEvents(events: readonly DomainEvent[]): Promise<void> {
+    for (const { type, data } of events) {
+      const contactId = typeof data.contactId === 'string' ? data.contactId : undefined;
+      if (contactId === undefined) continue;
+      if (type === 'ContactRegistered' || type === 'ContactDetailsUpdated') {
+        for (const kind of KINDS) {
+          if (data[kind] === undefined) continue;
+          await this.index.set(contactId, kind, this.hashOf(kind, data[kind]) ?? null);
+        }
+      } else if (type === 'ContactsMerged' && data.duplicateContactId === contactId) {
+        await this.index.remove(contactId);
+      } else if (type === 'ContactPersonalDataErased') {
+        for (const subject of erasedSubjects(data)) await this.index.remove(subject);
+      }
+    }
+  }
+
+  private hashOf(kind: IdentityKind, value: unknown): string | undefined {
+    if (typeof value !== 'string') return undefined;
+    const normalised = NORMALISE[kind](value);
+    return normalised === '' ? undefined : keyedHash(this.secret, `${kind}\u0000${normalised}`);
+  }
+}
+
+export function erasedSubjects(data: Record<string, unknown>): string[] {
+  const { erasedSubjects: subjects } = data;
+  return Array.isArray(subjects) ? subjects.filter((s): s is string => typeof s === 'string') : [];
+}

@@ -1,0 +1,22 @@
+export { ApplicationModule, APPLICATION_SECRET } from './application.module';
+export { CommandPipeline, type CommandPipelineOptions } from './pipeline/command-pipeline';
+export type { CommandActor, CommandRequest, CommandResult } from './pipeline/command-types';
+export { ExecuteCommand, ExecuteCommandHandler } from './pipeline/execute-command';
+export { deriveEventId } from './pipeline/event-ids';
+export {
+  IDEMPOTENCY_STORE,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+} from './idempotency/idempotency-store.port';
+export { IDENTITY_INDEX, type IdentityIndex } from './identity/identity-index.port';
+export {
+  openCommandSideStores,
+  type CommandSideStores,
+} from './adapters/embedded/command-side-database';
+export { KEY_STORE, type KeyStore } from './privacy/key-store.port';
+export { ERASED, PersonalDataCipher } from './privacy/personal-data-cipher';
+
+export { exampleCommandPayloads } from './commands/command-examples';
+export { COMMAND_TYPES, isCommandType, type CommandType } from './commands/command-registry';
+export { validateCommand, type CommandValidationResult } from './validation/validate-command';
+export { parseIfMatch, validateIdempotencyKey } from './validation/headers';

@@ -1,0 +1,26 @@
+/** Who sent a command: an API key's id (never its token) or a producing service, and its roles. */
+export interface CommandActor {
+  id: string;
+  roles: readonly string[];
+}
+
+/** A command as it reaches the pipeline from HTTP or the queue, before any validation. */
+export interface CommandRequest {
+  type: string;
+  body: unknown;
+  /** Becomes the command id; the same key and body again answers the stored result. */
+  idempotencyKey?: string;
+  /** `If-Match`: the revision the target stream must have; a mismatch is CONCURRENCY_CONFLICT. */
+  expectedRevision?: number;
+  correlationId: string;
+  actor: CommandActor;
+}
+
+/** The 201 answer of CONTRACT §2: the target stream's revision and position after the command. */
+export interface CommandResult {
+  commandId: string;
+  streamId: string;
+  revision: number;
+  position: string;
+  events: Array<{ eventId: string; type: string }>;
+}

@@ -1,0 +1,95 @@
+import type { DomainEvent, StreamEvents } from '@chronicle/domain';
+import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@chronicle/event-store';
+import { deriveEventId } from './event-ids';
+import { eventMetadata } from './event-metadata';
+import type { FoldedStream } from './folded-state-cache';
+import type { PreparedCommand } from './prepared-command';
+import type { EventCipher, StreamLoader } from './stream-loader';
+
+/** What one entry of a decision left on its stream. */
+export interface EntryOutcome {
+  streamId: string;
+  revision: number;
+  position: string;
+  events: Array<{ eventId: string; type: string }>;
+}
+
+/** Work that follows an append, given the appended events in clear (indexes, key shredding). */
+export type AfterAppend = (events: readonly DomainEvent[]) => Promise<void>;
+
+/** A stream as the decision saw it, with what an earlier attempt of the command already wrote. */
+export type DecidedStream = FoldedStream & { ownEvents?: readonly RecordedEvent[] };
+
+/**
+ * Appends a decision's entries in order, each expecting the revision it was decided on. An entry
+ * an earlier attempt already wrote is not written again: its stored events are its outcome.
+ */
+export class EntryAppender {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly cipher: EventCipher,
+    private readonly loader: StreamLoader,
+    private readonly afterAppend: AfterAppend,
+  ) {}
+
+  async appendAll(
+    command: PreparedCommand,
+    entries: readonly StreamEvents[],
+    streams: ReadonlyMap<string, DecidedStream>,
+  ): Promise<EntryOutcome[]> {
+    const outcomes: EntryOutcome[] = [];
+    for (const entry of entries) {
+      const decidedOn = streams.get(entry.streamId);
+      if (!decidedOn)
+        throw new Error(`${command.type} wrote to ${entry.streamId}, which it never read`);
+      outcomes.push(await this.appendEntry(command, entry, decidedOn));
+    }
+    return outcomes;
+  }
+
+  private async appendEntry(
+    command: PreparedCommand,
+    { streamId, events }: StreamEvents,
+    decidedOn: DecidedStream,
+  ): Promise<EntryOutcome> {
+    const alreadyWritten = decidedOn.ownEvents ?? [];
+    if (alreadyWritten.length > 0) return storedOutcome(streamId, alreadyWritten);
+    if (events.length === 0) {
+      return {
+        streamId,
+        revision: decidedOn.revision,
+        position: decidedOn.lastPosition,
+        events: [],
+      };
+    }
+    const metadata = eventMetadata(command);
+    const toAppend: EventToAppend[] = await Promise.all(
+      events.map(async (event, index) => ({
+        eventId: deriveEventId(command.commandId, streamId, index),
+        type: event.type,
+        data: (await this.cipher.seal(event)) as JsonObject,
+        metadata,
+      })),
+    );
+    const expected = decidedOn.revision < 0 ? 'no_stream' : decidedOn.revision;
+    const result = await this.eventStore.append(streamId, toAppend, expected);
+    this.loader.remember(streamId, decidedOn, events, {
+      revision: result.revision,
+      position: result.position,
+      occurredAt: command.occurredAt,
+    });
+    await this.afterAppend(events);
+    return storedOutcome(streamId, result.events);
+  }
+}
+
+/** The outcome of an entry whose events are stored (just now, or by an earlier attempt). */
+export function storedOutcome(streamId: string, stored: readonly RecordedEvent[]): EntryOutcome {
+  const last = stored[stored.length - 1]!;
+  return {
+    streamId,
+    revision: last.revision,
+    position: last.position,
+    events: stored.map(({ eventId, type }) => ({ eventId, type })),
+  };
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { type CommandSpec, commandCatalog, isCommandType } from '@chronicle/domain';
+import { ChronicleError, validationFailed } from '@chronicle/platform';
+import { validateCommand } from '../validation/validate-command';
+import type { CommandActor, CommandRequest } from './command-types';
+
+/** A command that passed every check that needs no stored state. */
+export interface PreparedCommand {
+  type: string;
+  spec: CommandSpec;
+  /** The validated payload: only the DTO's fields, as plain JSON. */
+  payload: Record<string, unknown>;
+  commandId: string;
+  idempotencyKey?: string;
+  expectedRevision?: number;
+  /** The stream the command targets (its result); If-Match applies to it. */
+  targetStreamId: string;
+  /** Name -> stream id of the other streams decide reads. */
+  relatedStreamIds: Record<string, string>;
+  correlationId: string;
+  actor: CommandActor;
+  /** Business time: the payload's occurredAt, else when the command arrived. */
+  occurredAt: string;
+  recordedAt: string;
+}
+
+// Refused here (403) rather than by decide (422): it is a matter of who calls, not of state.
+const ADMIN_ONLY_COMMANDS: ReadonlySet<string> = new Set(['EraseContactPersonalData']);
+
+/** Checks the type, the payload and the caller's role; throws the error the API answers with. */
+export function prepareCommand(request: CommandRequest, now: Date): PreparedCommand {
+  const { type, actor } = request;
+  const spec = isCommandType(type) ? commandCatalog[type] : undefined;
+  if (!spec) throw new ChronicleError('UNKNOWN_COMMAND', `There is no command ${type}`);
+
+  const validation = validateCommand(type, request.body, now);
+  if (!validation.ok) throw validationFailed(validation.problems, `Invalid ${type} payload`);
+  const { payload } = validation;
+
+  if (ADMIN_ONLY_COMMANDS.has(type) && !actor.roles.includes('admin')) {
+    throw new ChronicleError('FORBIDDEN', `${type} needs the role admin`);
+  }
+  const recordedAt = now.toISOString();
+  const { occurredAt } = payload;
+  return {
+    type,
+    spec,
+    payload,
+    commandId: request.idempotencyKey ?? randomUUID(),
+    idempotencyKey: request.idempotencyKey,
+    expectedRevision: request.expectedRevision,
+    targetStreamId: spec.streamId(payload),
+    relatedStreamIds: spec.related?.(payload) ?? {},
+    correlationId: request.correlationId,
+    actor,
+    occurredAt: typeof occurredAt === 'string' ? new Date(occurredAt).toISOString() : recordedAt,
+    recordedAt,
+  };
+}
+
+/** Every stream the command reads, target first. */
+export function streamsOf(command: PreparedCommand): string[] {
+  return [...new Set([command.targetStreamId, ...Object.values(command.relatedStreamIds)])];
+}

@@ -1,0 +1,86 @@
+import type { ReadDocument } from '@chronicle/read-store';
+import { LIFECYCLE_LADDER } from '../shared/ladder';
+
+/** Logical collections of the `campaigns` projection. */
+export const CAMPAIGNS = 'campaigns';
+export const CAMPAIGN_CONTACTS = 'contacts';
+export const CAMPAIGN_DEALS = 'deals';
+
+/**
+ * One campaign with every figure of the view kept as a counter, so the view reads one document
+ * per campaign whatever the number of contacts. Counters move when a contact's attribution or
+ * highest stage changes, which the contact's own document lets the projection undo exactly.
+ */
+export type CampaignDocument = {
+  _id: string;
+  /** False while the campaign is only named by contacts or touches and has not been launched. */
+  launched: boolean;
+  name: string | null;
+  channel: string | null;
+  status: 'active' | 'completed';
+  budget: number;
+  currency: string | null;
+  /** UTC ISO; the list's `from`/`to` window selects on it. */
+  startsAt: string | null;
+  endsAt: string | null;
+  touches: Record<string, number>;
+  /** Distinct contacts with a touch from this campaign. */
+  reached: number;
+  /** Attributed contacts (not merged away) per highest ladder rank reached, index = rank. */
+  attributedByRank: number[];
+  dealsWon: number;
+  revenue: number;
+};
+
+/** A contact's attribution and what it brings to its campaign's counters. */
+export type AttributedContact = {
+  _id: string;
+  /** First-touch campaign and the business time of that first contact. */
+  campaignId?: string;
+  campaignAt?: string;
+  highestRank: number;
+  /** Campaigns that touched the contact, to count `reached` once per contact. */
+  touchedCampaigns: string[];
+  /** Won deals without a campaign of their own: they follow the contact's attribution. */
+  wonDeals: number;
+  wonRevenue: number;
+  mergedAway: boolean;
+};
+
+/** What a won deal needs from its opening: the campaign it names, or else its contact. */
+export type DealDocument = { _id: string; campaignId?: string; contactId?: string };
+
+export function newCampaign(campaignId: string): CampaignDocument {
+  return {
+    _id: campaignId,
+    launched: false,
+    name: null,
+    channel: null,
+    status: 'active',
+    budget: 0,
+    currency: null,
+    startsAt: null,
+    endsAt: null,
+    touches: {},
+    reached: 0,
+    attributedByRank: LIFECYCLE_LADDER.map(() => 0),
+    dealsWon: 0,
+    revenue: 0,
+  };
+}
+
+export function newAttributedContact(contactId: string, highestRank: number): AttributedContact {
+  return {
+    _id: contactId,
+    highestRank,
+    touchedCampaigns: [],
+    wonDeals: 0,
+    wonRevenue: 0,
+    mergedAway: false,
+  };
+}
+
+/** Reads back a document this projection wrote. */
+export function asDocument<T extends ReadDocument>(document: ReadDocument): T {
+  return document as T;
+}

@@ -1,0 +1,59 @@
+export type { Projection, UnitOfWork } from './runtime/projection';
+export {
+  DEFAULT_WAIT_MS,
+  ProjectorRuntime,
+  type ProjectorRuntimeOptions,
+  type ProjectionsReport,
+} from './runtime/projector-runtime';
+export type {
+  ProjectionFailure,
+  ProjectionState,
+  ProjectionStatus,
+  RebuildProgress,
+} from './runtime/projection-status';
+export {
+  InProcessProjectionLease,
+  PROJECTION_LEASE,
+  type HeldLease,
+  type ProjectionLease,
+} from './runtime/projection-lease';
+export { physicalCollection, type Generation } from './runtime/generation';
+export {
+  openReadStore,
+  ProjectionsModule,
+  type ProjectionsModuleOptions,
+} from './projections.module';
+export { lifecycleFunnelProjection, FUNNEL_CONTACTS } from './funnel/funnel-projection';
+export {
+  queryLifecycleFunnel,
+  type FunnelFilters,
+  type LifecycleFunnelView,
+} from './funnel/query-funnel';
+export { campaignsProjection } from './campaigns/campaigns-projection';
+export { CAMPAIGNS } from './campaigns/campaign-documents';
+export {
+  ATTRIBUTION_MODELS,
+  queryCampaign,
+  queryCampaigns,
+  type CampaignView,
+  type CampaignListView,
+  type CampaignsCollections,
+} from './campaigns/query-campaigns';
+export {
+  customer360Projection,
+  CUSTOMERS,
+  customer360StateOf,
+} from './customer-360/customer-360-projection';
+export { queryCustomer360 } from './customer-360/query-customer-360';
+export { evolveCustomer360, CUSTOMER_360_EVENT_TYPES } from './customer-360/evolve-customer-360';
+export {
+  toCustomer360View,
+  type Customer360View,
+  type PersonalDataOpener,
+} from './customer-360/customer-360-view';
+export type { Customer360State } from './customer-360/customer-360-state';
+export * from './sla/service-sla-projection';
+export * from './sla/query-service-sla';
+export * from './sla/query-ticket';
+export * from './pipeline/pipeline-projection';
+export * from './pipeline/query-pipeline';

@@ -1,0 +1,83 @@
+import type { RecordedEvent } from '@chronicle/event-store';
+import { numberField, occurredAtOf, stringField } from '../shared/event-fields';
+
+/**
+ * One deal as the pipeline view needs it. The filter keys come from DealOpened (v1 has no command
+ * that moves a deal to another owner, team, channel or product); absent ones are null so indexed
+ * equality filters behave alike on every read-store adapter.
+ */
+export type DealDocument = {
+  _id: string;
+  dealId: string;
+  status: 'open' | 'won' | 'lost';
+  openedAt: string;
+  ownerId: string | null;
+  teamId: string | null;
+  channel: string | null;
+  product: string | null;
+  currency: string | null;
+  /** The current stage while open; the last open stage once won or lost. */
+  stage: string;
+  /** The latest probability given (DealOpened or DealStageAdvanced); null when never given. */
+  probability: number | null;
+  /** The deal's amount; once won, the amount WinDeal settled on. */
+  amount: number;
+  /** Business time of DealWon or DealLost. */
+  closedAt: string | null;
+  /** Business-time seconds from opening to closing, fixed when the deal is won or lost. */
+  secondsToClose: number | null;
+};
+
+/** The document a DealOpened starts; undefined when the event lacks its id or amount. */
+export function openedDeal(event: RecordedEvent): DealDocument | undefined {
+  const { data } = event;
+  const dealId = stringField(data, 'dealId');
+  const amount = numberField(data, 'amount');
+  if (dealId === undefined || amount === undefined) return undefined;
+  return {
+    _id: dealId,
+    dealId,
+    status: 'open',
+    openedAt: occurredAtOf(event),
+    ownerId: stringField(data, 'ownerId') ?? null,
+    teamId: stringField(data, 'teamId') ?? null,
+    channel: stringField(data, 'channel') ?? null,
+    product: stringField(data, 'product') ?? null,
+    currency: stringField(data, 'currency') ?? null,
+    stage: stringField(data, 'stage') ?? '',
+    probability: numberField(data, 'probability') ?? null,
+    amount,
+    closedAt: null,
+    secondsToClose: null,
+  };
+}
+
+/** The deal after a later event of its stream; the same object when nothing changes. */
+export function evolveDealDocument(deal: DealDocument, event: RecordedEvent): DealDocument {
+  // The domain refuses every command on a won or lost deal; a stray event changes nothing.
+  if (deal.status !== 'open') return deal;
+  const { data } = event;
+  switch (event.type) {
+    case 'DealStageAdvanced':
+      return {
+        ...deal,
+        stage: stringField(data, 'stage') ?? deal.stage,
+        probability: numberField(data, 'probability') ?? deal.probability,
+      };
+    case 'DealWon':
+      return {
+        ...closed(deal, 'won', event),
+        amount: numberField(data, 'amount') ?? deal.amount,
+      };
+    case 'DealLost':
+      return closed(deal, 'lost', event);
+    default:
+      return deal;
+  }
+}
+
+function closed(deal: DealDocument, status: 'won' | 'lost', event: RecordedEvent): DealDocument {
+  const closedAt = occurredAtOf(event);
+  const secondsToClose = Math.max(0, (Date.parse(closedAt) - Date.parse(deal.openedAt)) / 1000);
+  return { ...deal, status, closedAt, secondsToClose };
+}

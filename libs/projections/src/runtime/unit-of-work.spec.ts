@@ -1,0 +1,51 @@
+import { BatchUnitOfWork } from './unit-of-work';
+import { InMemoryReadStore } from './testing/in-memory-read-store';
+
+async function storeWith(documents: Array<{ _id: string; count: number }>) {
+  const store = new InMemoryReadStore();
+  await store.applyBatch({
+    projection: 'p.g1.$checkpoint',
+    writes: documents.map((document) => ({ kind: 'put', collection: 'p.g1.items', document })),
+    expectedCheckpoint: undefined,
+    checkpoint: '1',
+  });
+  return store;
+}
+
+const physical = (logical: string): string => `p.g1.${logical}`;
+
+describe('BatchUnitOfWork', () => {
+  it("lets later events of a batch read the earlier ones' writes", async () => {
+    const work = new BatchUnitOfWork(await storeWith([{ _id: 'a', count: 1 }]), physical);
+
+    work.put('items', { _id: 'a', count: 2 });
+    work.delete('items', 'b');
+
+    expect(await work.get('items', 'a')).toEqual({ _id: 'a', count: 2 });
+    expect(await work.get('items', 'b')).toBeUndefined();
+  });
+
+  it('writes each changed document once, in its last state, under its physical name', async () => {
+    const work = new BatchUnitOfWork(await storeWith([]), physical);
+
+    work.put('items', { _id: 'a', count: 1 });
+    work.put('items', { _id: 'a', count: 2 });
+    work.put('items', { _id: 'b', count: 1 });
+    work.delete('items', 'b');
+
+    expect(work.writes()).toEqual([
+      { kind: 'put', collection: 'p.g1.items', document: { _id: 'a', count: 2 } },
+      { kind: 'delete', collection: 'p.g1.items', id: 'b' },
+    ]);
+  });
+
+  it('ignores changes to a read document that is never put', async () => {
+    const work = new BatchUnitOfWork(await storeWith([{ _id: 'a', count: 1 }]), physical);
+
+    const read = await work.get('items', 'a');
+    read!.count = 99;
+
+    expect(await work.get('items', 'a')).toEqual({ _id: 'a', count: 1 });
+    expect(work.writes()).toEqual([]);
+  });
+});

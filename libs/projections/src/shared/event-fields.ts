@@ -1,0 +1,31 @@
+import type { RecordedEvent } from '@chronicle/event-store';
+
+/** The parts of a recorded event a fold reads: lets the as-of replay feed plain objects too. */
+export type EventLike = Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'position'>;
+
+/**
+ * Business time of the event (`metadata.occurredAt`) as a UTC ISO string, so stored times compare
+ * as strings with the normalised `from`/`to` bounds; the epoch if it is missing or unreadable.
+ */
+export function occurredAtOf(event: Pick<RecordedEvent, 'metadata'>): string {
+  const value = event.metadata.occurredAt;
+  const millis = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return new Date(Number.isNaN(millis) ? 0 : millis).toISOString();
+}
+
+/** A string field of the event's data, or undefined when absent or not a string. */
+export function stringField(data: RecordedEvent['data'], key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A finite number field of the event's data, or undefined. */
+export function numberField(data: RecordedEvent['data'], key: string): number | undefined {
+  const value = data[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Whole seconds from `from` to `to` (ISO times); never negative, as backfills can arrive out of order. */
+export function secondsBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReadStore } from '@chronicle/read-store';
+// A deep import until @chronicle/read-store exports the adapter; then import it from there.
+import { SqliteReadStore } from '../../../../read-store/src/adapters/embedded/sqlite-read-store';
+
+/**
+ * A fresh embedded read store in its own temp folder, so view tests run their queries against the
+ * real SQLite adapter; `close()` also removes the folder.
+ */
+export function openTestReadStore(): Promise<ReadStore> {
+  const folder = mkdtempSync(join(tmpdir(), 'chronicle-views-'));
+  const store = SqliteReadStore.open({ path: join(folder, 'read-models.sqlite') });
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await close();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  return Promise.resolve(store);
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { whereClause } from './document-queries';
+import { orderBy, planQuery } from './query-plan';
+import { SqliteReadStore } from './sqlite-read-store';
+
+const anyPath = (): boolean => true;
+
+describe('query translation', () => {
+  it.each([
+    [
+      'the funnel cohort',
+      { ownerId: 'u1', registeredAt: { $gte: 'a', $lt: 'b' }, mergedInto: { $exists: false } },
+    ],
+    [
+      'the SLA cohort',
+      { openedAt: { $gte: 'a', $lt: 'b' }, openingPriority: 'high', teamId: 't1' },
+    ],
+    ['the campaigns list', { launched: true, startsAt: { $gte: 'a' } }],
+    [
+      '$in, $nin, $ne and null',
+      { a: { $in: ['x', 1, null] }, b: { $nin: [true] }, c: { $ne: null } },
+    ],
+    [
+      '$and, $or and dotted paths',
+      { $and: [{ 'a.b': 1 }, { $or: [{ c: 'x' }, { 'd.e': { $lt: 2 } }] }] },
+    ],
+  ])('translates %s to SQL whole', (_shape, query) => {
+    expect(planQuery(query, anyPath).residual).toBeUndefined();
+  });
+
+  it('leaves to mingo only what SQL cannot say', () => {
+    const plan = planQuery(
+      { stage: 'lead', name: { $regex: '^A' }, tags: { $size: 2 }, 'items.0': 'x' },
+      anyPath,
+    );
+    expect(plan.params).toEqual(['lead']);
+    expect(plan.residual).toEqual({
+      $and: [{ name: { $regex: '^A' } }, { tags: { $size: 2 } }, { 'items.0': 'x' }],
+    });
+  });
+
+  it('leaves a whole $or to mingo when one branch cannot be translated', () => {
+    const query = { $or: [{ a: 1 }, { b: { $regex: 'x' } }] };
+    expect(planQuery(query, anyPath).residual).toEqual(query);
+  });
+
+  it('sends conditions and sorts on paths that have held arrays to mingo', () => {
+    const noArraysUnderTags = (path: string): boolean => path !== 'tags';
+    expect(planQuery({ tags: 'vip', stage: 'lead' }, noArraysUnderTags).residual).toEqual({
+      tags: 'vip',
+    });
+    expect(planQuery({ 'tags.kind': 'x' }, (path) => path !== 'tags').residual).toBeDefined();
+    expect(orderBy({ tags: 1 }, noArraysUnderTags)).toBeUndefined();
+    expect(orderBy({ stage: -1 }, noArraysUnderTags)).toContain('DESC');
+  });
+});
+
+describe('indexes serve the translated queries', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'chronicle-rs-plan-'));
+  const path = join(directory, 'read-models.sqlite');
+  let inspector: Database.Database;
+  beforeAll(async () => {
+    const store = SqliteReadStore.open({ path });
+    await store.ensureIndexes([
+      { collection: 'funnel.g1.contacts', fields: ['ownerId', 'registeredAt'] },
+      { collection: 'funnel.g1.contacts', fields: ['registeredAt'] },
+      { collection: 'sla.g1.tickets', fields: ['openedAt'] },
+      { collection: 'crm.g1.people', fields: ['address.city'] },
+    ]);
+    await store.close();
+    inspector = new Database(path, { readonly: true });
+  });
+  afterAll(() => {
+    inspector.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const planOf = (collection: string, query: Record<string, unknown>): string => {
+    const plan = planQuery(query, anyPath);
+    const sql = `EXPLAIN QUERY PLAN SELECT body FROM documents WHERE ${whereClause(collection, plan)}`;
+    const rows = inspector.prepare(sql).all(...plan.params) as { detail: string }[];
+    return rows.map((row) => row.detail).join('; ');
+  };
+
+  it.each([
+    [
+      'funnel.g1.contacts',
+      { ownerId: 'u1', registeredAt: { $gte: 'a' }, mergedInto: { $exists: false } },
+    ],
+    ['funnel.g1.contacts', { registeredAt: { $gte: 'a', $lt: 'b' } }],
+    ['sla.g1.tickets', { openedAt: { $gte: 'a', $lt: 'b' }, teamId: 't1' }],
+    ['crm.g1.people', { 'address.city': { $in: ['Paris', 'Lyon'] } }],
+  ])('%s %j searches an expression index', (collection, query) => {
+    expect(planOf(collection, query)).toMatch(
+      /SEARCH documents USING INDEX documents_ix_\w+ \(collection=\? AND <expr>/,
+    );
+  });
+
+  it("does not use another collection's partial index", () => {
+    expect(planOf('funnel.g2.contacts', { registeredAt: { $gte: 'a' } })).not.toMatch(
+      /documents_ix_/,
+    );
+  });
+});

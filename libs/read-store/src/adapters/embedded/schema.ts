@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * WAL lets views read beside the single writer; `synchronous=FULL` fsyncs the WAL on every
+ * commit, so a checkpoint is never ahead of what would survive a power loss.
+ */
+export function applySchema(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS documents (
+      collection TEXT NOT NULL,
+      id         TEXT NOT NULL,
+      body       TEXT NOT NULL,
+      PRIMARY KEY (collection, id)
+    );
+    CREATE TABLE IF NOT EXISTS checkpoints (
+      projection TEXT PRIMARY KEY,
+      position   TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS array_paths (
+      collection TEXT NOT NULL,
+      path       TEXT NOT NULL,
+      PRIMARY KEY (collection, path)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS document_indexes (
+      name       TEXT PRIMARY KEY,
+      collection TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `);
+}

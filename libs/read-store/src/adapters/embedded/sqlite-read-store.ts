@@ -1,0 +1,197 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  CheckpointMovedError,
+  ReadStoreUnavailableError,
+  type DocumentQuery,
+  type DocumentWrite,
+  type FindOptions,
+  type IndexSpec,
+  type ReadDocument,
+  type ReadStore,
+} from '../../read-store.port';
+import { ArrayPaths } from './array-paths';
+import { createIndexes, dropIndexesByPrefix } from './document-indexes';
+import { DocumentQueries } from './document-queries';
+import { ProcessLock } from './process-lock';
+import { applySchema } from './schema';
+
+export interface SqliteReadStoreOptions {
+  /** The SQLite file, e.g. `<dataDir>/read-models.sqlite`; its folder is created when missing. */
+  path: string;
+}
+
+type Batch = Parameters<ReadStore['applyBatch']>[0];
+
+const GET_MANY_CHUNK = 500;
+
+/**
+ * The embedded read store: every collection in one SQLite file (WAL, `synchronous=FULL`), one
+ * process at a time (an OS lock on `<path>.lock`). Each `applyBatch` is one transaction, so its
+ * documents and its checkpoint are durable together or not at all.
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly queries: DocumentQueries;
+  private readonly arrayPaths: ArrayPaths;
+  private readonly statements: Record<
+    'get' | 'put' | 'delete' | 'checkpoint' | 'setCheckpoint',
+    Database.Statement
+  >;
+  private readonly commit: (batch: Batch) => void;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly lock: ProcessLock,
+  ) {
+    this.arrayPaths = new ArrayPaths(db);
+    this.queries = new DocumentQueries(db, this.arrayPaths);
+    this.statements = {
+      get: db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
+      put: db.prepare(
+        'INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body',
+      ),
+      delete: db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+      checkpoint: db.prepare('SELECT position FROM checkpoints WHERE projection = ?').pluck(),
+      setCheckpoint: db.prepare(
+        'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+      ),
+    };
+    this.commit = db.transaction((batch: Batch) => this.applyInTransaction(batch)).immediate;
+  }
+
+  /** Opens (creating when missing) the store's file; refused while another process holds it. */
+  static open(options: SqliteReadStoreOptions): SqliteReadStore {
+    mkdirSync(dirname(options.path), { recursive: true });
+    const lock = ProcessLock.acquire(`${options.path}.lock`, options.path);
+    try {
+      const db = new Database(options.path);
+      applySchema(db);
+      return new SqliteReadStore(db, lock);
+    } catch (error) {
+      lock.release();
+      throw new ReadStoreUnavailableError(`Cannot open the read store ${options.path}`, {
+        cause: error,
+      });
+    }
+  }
+
+  get(collection: string, id: string): Promise<ReadDocument | undefined> {
+    return this.run(() => {
+      const body = this.statements.get.get(collection, id) as string | undefined;
+      return body === undefined ? undefined : (JSON.parse(body) as ReadDocument);
+    });
+  }
+
+  /** The documents found, in the order of `ids` (each once); missing ones are left out. */
+  getMany(collection: string, ids: readonly string[]): Promise<ReadDocument[]> {
+    return this.run(() => {
+      const unique = [...new Set(ids)];
+      const byId = new Map<string, ReadDocument>();
+      for (let start = 0; start < unique.length; start += GET_MANY_CHUNK) {
+        const chunk = unique.slice(start, start + GET_MANY_CHUNK);
+        const sql = `SELECT body FROM documents WHERE collection = ? AND id IN (${chunk.map(() => '?').join(', ')})`;
+        const bodies = this.db
+          .prepare(sql)
+          .pluck()
+          .all(collection, ...chunk) as string[];
+        for (const body of bodies) {
+          const document = JSON.parse(body) as ReadDocument;
+          byId.set(document._id, document);
+        }
+      }
+      return unique.flatMap((id) => byId.get(id) ?? []);
+    });
+  }
+
+  find(collection: string, query: DocumentQuery, options?: FindOptions): Promise<ReadDocument[]> {
+    return this.run(() => this.queries.find(collection, query, options));
+  }
+
+  count(collection: string, query: DocumentQuery): Promise<number> {
+    return this.run(() => this.queries.count(collection, query));
+  }
+
+  applyBatch(batch: Batch): Promise<void> {
+    return this.run(() => {
+      for (const write of batch.writes) assertWritable(write);
+      try {
+        this.commit(batch);
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) throw error;
+        throw new ReadStoreUnavailableError(
+          `The read store could not apply a batch of ${batch.projection}; nothing was written`,
+          { cause: error },
+        );
+      }
+    });
+  }
+
+  checkpoint(projection: string): Promise<string | undefined> {
+    return this.run(() => this.statements.checkpoint.get(projection) as string | undefined);
+  }
+
+  ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
+    return this.run(() => createIndexes(this.db, indexes));
+  }
+
+  dropByPrefix(prefix: string): Promise<void> {
+    return this.run(() => {
+      // `collection >= prefix` lets the primary key skip what sorts before; instr() rather than
+      // LIKE, which ignores case and reads % and _ as wildcards.
+      const byPrefix = (table: string, column: string): void => {
+        this.db
+          .prepare(`DELETE FROM ${table} WHERE ${column} >= ? AND instr(${column}, ?) = 1`)
+          .run(prefix, prefix);
+      };
+      this.db.transaction(() => {
+        byPrefix('documents', 'collection');
+        byPrefix('checkpoints', 'projection');
+        byPrefix('array_paths', 'collection');
+        dropIndexesByPrefix(this.db, prefix);
+      })();
+      this.arrayPaths.forgetByPrefix(prefix);
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    this.db.close();
+    this.lock.release();
+    return Promise.resolve();
+  }
+
+  private applyInTransaction(batch: Batch): void {
+    const actual = this.statements.checkpoint.get(batch.projection) as string | undefined;
+    if (actual !== batch.expectedCheckpoint) {
+      throw new CheckpointMovedError(batch.projection, batch.expectedCheckpoint, actual);
+    }
+    for (const write of batch.writes) {
+      if (write.kind === 'delete') {
+        this.statements.delete.run(write.collection, write.id);
+        continue;
+      }
+      const { collection, document } = write;
+      this.statements.put.run(collection, document._id, JSON.stringify(document));
+      this.arrayPaths.record(collection, document);
+    }
+    this.statements.setCheckpoint.run(batch.projection, batch.checkpoint);
+  }
+
+  /** Runs synchronous work as a promise: a throw becomes a rejection, never a synchronous throw. */
+  private run<T>(work: () => T): Promise<T> {
+    return new Promise((resolve) => {
+      if (this.closed) throw new ReadStoreUnavailableError('The read store is closed');
+      resolve(work());
+    });
+  }
+}
+
+function assertWritable(write: DocumentWrite): void {
+  const id = write.kind === 'put' ? (write.document as { _id?: unknown })._id : write.id;
+  if (typeof id !== 'string' || id === '') {
+    throw new TypeError(`A ${write.kind} in ${write.collection} needs a non-empty string _id`);
+  }
+}

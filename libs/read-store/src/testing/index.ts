@@ -1,0 +1,2 @@
+export { describeReadStoreContract, type OpenReadStore } from './read-store.contract';
+export { ContractNames, idsOf, seed, sortedIds } from './fixtures';
