@@ -61,7 +61,7 @@ export class ArrayPaths {
 // Does not descend into arrays: a path below one already has the array's path as a prefix.
 function arrayPathsOf(value: object, prefix: string): string[] {
   const paths: string[] = [];
-  for (const [key, child] of Object.entries(value)) {
+  for (const [key, child] of Object.entries(value) as [string, unknown][]) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (Array.isArray(child)) paths.push(path);
     else if (child !== null && typeof child === 'object') paths.push(...arrayPathsOf(child, path));

@@ -27,7 +27,7 @@ export class DocumentQueries {
     const sqlMayRead = (path: string): boolean => this.arrayPaths.sqlMayRead(collection, path);
     const plan = planQuery(query, sqlMayRead);
     const where = whereClause(collection, plan);
-    const order = options.sort ? orderBy(options.sort, sqlMayRead) : 'id ASC';
+    const order = options.sort ? orderBy(options.sort, sqlMayRead, plan.pinnedRanks) : 'id ASC';
     if (order === undefined) {
       const candidates = this.bodies(`SELECT body FROM documents WHERE ${where}`, plan.params);
       let cursor = mingoFind(candidates.map(parse), plan.residual ?? {}).sort(options.sort ?? {});

@@ -3,15 +3,14 @@ import type { FieldSql, SqlCondition, SqlParam } from './sql-text';
 type Scalar = string | number | boolean | null;
 
 const NEVER: SqlCondition = { sql: '0', params: [] };
-const NUMBER_TYPES = `('integer', 'real')`;
 const RANGE_OPERATORS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
 /**
  * Translates the condition on one field (`value` or `{ $op: operand, … }`) to SQL that answers as
  * MongoDB does for scalar values (strings, numbers, booleans, null), or undefined when it cannot.
  * The caller guarantees that no document holds an array on the field's path. Every comparison is
- * type-bracketed like MongoDB's, which `json_type` makes possible: `json_extract` alone reads
- * `true` as 1 and an object as its JSON text.
+ * type-bracketed like MongoDB's by testing the field's type rank, which `json_extract` alone
+ * cannot do: it reads `true` as 1 and an object as its JSON text.
  */
 export function translateFieldCondition(
   field: FieldSql,
@@ -58,18 +57,19 @@ function translateOperator(
 }
 
 function equals(field: FieldSql, value: Scalar): SqlCondition {
-  // Both a JSON null and a missing field read as SQL NULL: MongoDB's `{ f: null }` matches both.
-  if (value === null) return { sql: `${field.value} IS NULL`, params: [] };
-  return { sql: `(${field.value} = ? AND ${typeTest(field, value)})`, params: [sqlValue(value)] };
+  // Rank 0 is a JSON null or a missing field: MongoDB's `{ f: null }` matches both.
+  if (value === null) return { sql: `${field.rank} = 0`, params: [] };
+  return { sql: `(${typeTest(field, value)} AND ${field.value} = ?)`, params: [sqlValue(value)] };
 }
 
 function range(field: FieldSql, operator: string, value: Scalar): SqlCondition {
   // MongoDB: `$gte: null` and `$lte: null` mean "is null or missing"; `$gt`/`$lt` null match nothing.
   if (value === null) return operator.endsWith('e') ? equals(field, null) : NEVER;
   const comparison = RANGE_OPERATORS[operator] ?? '=';
-  const types =
-    typeof value === 'boolean' ? `${field.type} IN ('true', 'false')` : typeTest(field, value);
-  return { sql: `(${field.value} ${comparison} ? AND ${types})`, params: [sqlValue(value)] };
+  return {
+    sql: `(${typeTest(field, value)} AND ${field.value} ${comparison} ?)`,
+    params: [sqlValue(value)],
+  };
 }
 
 /** `$in`, one SQL `IN` per type, so a list of strings stays one indexable term. */
@@ -85,7 +85,7 @@ function oneOf(field: FieldSql, values: Scalar[]): SqlCondition {
   }
   for (const [test, params] of groups) {
     const placeholders = params.map(() => '?').join(', ');
-    terms.push({ sql: `(${field.value} IN (${placeholders}) AND ${test})`, params });
+    terms.push({ sql: `(${test} AND ${field.value} IN (${placeholders}))`, params });
   }
   if (terms.length === 0) return NEVER;
   return {
@@ -99,10 +99,34 @@ function not(condition: SqlCondition): SqlCondition {
   return { sql: `NOT coalesce(${condition.sql}, 0)`, params: condition.params };
 }
 
+// Booleans share rank 5 and read as 1 and 0, so `$gt: false` finds `true` and no number.
 function typeTest(field: FieldSql, value: string | number | boolean): string {
-  if (typeof value === 'string') return `${field.type} = 'text'`;
-  if (typeof value === 'number') return `${field.type} IN ${NUMBER_TYPES}`;
-  return `${field.type} = '${String(value)}'`;
+  return `${field.rank} = ${rankOf(value)}`;
+}
+
+function rankOf(value: Scalar): number {
+  if (value === null) return 0;
+  return typeof value === 'number' ? 1 : typeof value === 'string' ? 2 : 5;
+}
+
+/**
+ * The one type rank every document matching `condition` has on the field, when the condition
+ * says so (`'x'`, `{ $gte: 'a' }`, `{ $in: [1, 2] }`). A sort on that field then need not order
+ * by rank, which lets SQLite read the order straight off an index.
+ */
+export function pinnedRank(condition: unknown): number | undefined {
+  if (!isOperatorObject(condition)) return isScalar(condition) ? rankOf(condition) : undefined;
+  for (const [operator, operand] of Object.entries(condition)) {
+    if (operator === '$in' && isScalarArray(operand)) {
+      const ranks = new Set(operand.map(rankOf));
+      if (ranks.size === 1) return [...ranks][0];
+    }
+    if (operator in RANGE_OPERATORS && operand === null) return undefined;
+    if ((operator === '$eq' || operator in RANGE_OPERATORS) && isScalar(operand)) {
+      return rankOf(operand);
+    }
+  }
+  return undefined;
 }
 
 function sqlValue(value: string | number | boolean): SqlParam {

@@ -1,5 +1,5 @@
 import type { DocumentQuery, FindOptions } from '../../read-store.port';
-import { translateFieldCondition } from './field-condition';
+import { pinnedRank, translateFieldCondition } from './field-condition';
 import { fieldSql, type SqlCondition } from './sql-text';
 
 /** Whether SQL may read `path` of the collection's documents: no document holds an array on it. */
@@ -11,6 +11,8 @@ export type PathCheck = (path: string) => boolean;
  */
 export interface QueryPlan extends SqlCondition {
   residual: DocumentQuery | undefined;
+  /** Fields whose type rank the SQL pins to one value (see `pinnedRank`). */
+  pinnedRanks: Map<string, number>;
 }
 
 /**
@@ -20,33 +22,49 @@ export interface QueryPlan extends SqlCondition {
 export function planQuery(query: DocumentQuery, sqlMayRead: PathCheck): QueryPlan {
   const translated: SqlCondition[] = [];
   const residual: DocumentQuery[] = [];
+  const pinnedRanks = new Map<string, number>();
   for (const [key, value] of conjuncts(query)) {
     const sql = translateTerm(key, value, sqlMayRead);
-    if (sql) translated.push(sql);
-    else residual.push({ [key]: value });
+    if (!sql) {
+      residual.push({ [key]: value });
+      continue;
+    }
+    translated.push(sql);
+    const rank = key.startsWith('$') ? undefined : pinnedRank(value);
+    if (rank !== undefined) pinnedRanks.set(key, rank);
   }
   return {
     sql: translated.length === 0 ? '1' : translated.map((part) => `(${part.sql})`).join(' AND '),
     params: translated.flatMap((part) => part.params),
     residual:
       residual.length === 0 ? undefined : residual.length === 1 ? residual[0] : { $and: residual },
+    pinnedRanks,
   };
 }
 
-/** The SQL `ORDER BY` for a MongoDB sort, or undefined when only mingo can sort on it. */
-export function orderBy(sort: FindOptions['sort'], sqlMayRead: PathCheck): string | undefined {
+/**
+ * The SQL `ORDER BY` for a MongoDB sort, or undefined when only mingo can sort on it. A field
+ * orders by type rank, then value, unless the query pins its rank: SQLite does not see that an
+ * equality makes an ORDER BY term redundant for an expression, and would sort instead of reading
+ * the index in order.
+ */
+export function orderBy(
+  sort: FindOptions['sort'],
+  sqlMayRead: PathCheck,
+  pinnedRanks: ReadonlyMap<string, number> = new Map(),
+): string | undefined {
   const keys: string[] = [];
   for (const [path, direction] of Object.entries(sort ?? {})) {
     const order = direction === -1 ? 'DESC' : 'ASC';
     const field = fieldSql(path);
     if (!field || !sqlMayRead(path)) return undefined;
-    // MongoDB's order across types: null and missing, numbers, strings, objects, booleans.
-    const typeRank = `CASE ${field.type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'object' THEN 3 WHEN 'true' THEN 5 WHEN 'false' THEN 5 ELSE 0 END`;
-    keys.push(path === '_id' ? `id ${order}` : `${typeRank} ${order}, ${field.value} ${order}`);
+    if (path === '_id') keys.push(`id ${order}`);
+    else if (pinnedRanks.has(path)) keys.push(`${field.value} ${order}`);
+    else keys.push(`${field.rank} ${order}, ${field.value} ${order}`);
   }
-  // Ties are in no particular order in MongoDB; here they follow `_id`, so pages are stable.
-  keys.push('id ASC');
-  return keys.join(', ');
+  // No tie-breaker: ties are in no particular order in MongoDB either, and one would keep SQLite
+  // from reading a sort straight off an index.
+  return keys.length > 0 ? keys.join(', ') : 'id ASC';
 }
 
 function conjuncts(query: DocumentQuery): [string, unknown][] {

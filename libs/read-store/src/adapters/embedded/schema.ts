@@ -28,4 +28,9 @@ export function applySchema(db: Database.Database): void {
       collection TEXT NOT NULL
     ) WITHOUT ROWID;
   `);
+  // ANALYZE of the (small) checkpoints table creates sqlite_stat1, where index hints are written.
+  const hasStatistics = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'")
+    .get();
+  if (!hasStatistics) db.exec('ANALYZE checkpoints');
 }

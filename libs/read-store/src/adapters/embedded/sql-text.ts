@@ -7,10 +7,16 @@ export interface SqlCondition {
   params: SqlParam[];
 }
 
-/** How SQL reads one field of a document: its value and its JSON type (NULL when missing). */
+/**
+ * How SQL reads one field of a document: its value, its JSON type (NULL when missing) and its
+ * type rank, MongoDB's order of types: 0 null or missing, 1 number, 2 string, 3 object, 4 array,
+ * 5 boolean. Indexes lead with the rank, so one index serves type-bracketed comparisons (`rank = 2
+ * AND value > ?`) and sorts across types alike.
+ */
 export interface FieldSql {
   value: string;
   type: string;
+  rank: string;
 }
 
 /**
@@ -27,11 +33,16 @@ const PLAIN_SEGMENT = /^(?!\d+$)(?!\$)[^"\\\u0000-\u001f]+$/;
 
 /** The SQL that reads dotted `path` of the `body` column, or undefined when SQL cannot say it. */
 export function fieldSql(path: string): FieldSql | undefined {
-  if (path === '_id') return { value: 'id', type: `'text'` };
+  if (path === '_id') return { value: 'id', type: `'text'`, rank: '2' };
   const segments = path.split('.');
   if (!segments.every((segment) => PLAIN_SEGMENT.test(segment))) return undefined;
   const jsonPath = sqlLiteral(`$${segments.map((segment) => `."${segment}"`).join('')}`);
-  return { value: `json_extract(body, ${jsonPath})`, type: `json_type(body, ${jsonPath})` };
+  const type = `json_type(body, ${jsonPath})`;
+  return {
+    value: `json_extract(body, ${jsonPath})`,
+    type,
+    rank: `CASE ${type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'object' THEN 3 WHEN 'array' THEN 4 WHEN 'true' THEN 5 WHEN 'false' THEN 5 ELSE 0 END`,
+  };
 }
 
 /** Every prefix of a dotted path, the path itself last: `a.b.c` → `a`, `a.b`, `a.b.c`. */

@@ -5,12 +5,12 @@ import {
   CheckpointMovedError,
   ReadStoreUnavailableError,
   type DocumentQuery,
-  type DocumentWrite,
   type FindOptions,
   type IndexSpec,
   type ReadDocument,
   type ReadStore,
 } from '../../read-store.port';
+import { assertWritable } from '../../validate-writes';
 import { ArrayPaths } from './array-paths';
 import { createIndexes, dropIndexesByPrefix } from './document-indexes';
 import { DocumentQueries } from './document-queries';
@@ -58,7 +58,9 @@ export class SqliteReadStore implements ReadStore {
         'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
       ),
     };
-    this.commit = db.transaction((batch: Batch) => this.applyInTransaction(batch)).immediate;
+    // IMMEDIATE takes the write lock before the checkpoint is read, not at the first write.
+    const transaction = db.transaction((batch: Batch) => this.applyInTransaction(batch));
+    this.commit = (batch) => transaction.immediate(batch);
   }
 
   /** Opens (creating when missing) the store's file; refused while another process holds it. */
@@ -115,7 +117,7 @@ export class SqliteReadStore implements ReadStore {
 
   applyBatch(batch: Batch): Promise<void> {
     return this.run(() => {
-      for (const write of batch.writes) assertWritable(write);
+      assertWritable(batch.writes);
       try {
         this.commit(batch);
       } catch (error) {
@@ -186,12 +188,5 @@ export class SqliteReadStore implements ReadStore {
       if (this.closed) throw new ReadStoreUnavailableError('The read store is closed');
       resolve(work());
     });
-  }
-}
-
-function assertWritable(write: DocumentWrite): void {
-  const id = write.kind === 'put' ? (write.document as { _id?: unknown })._id : write.id;
-  if (typeof id !== 'string' || id === '') {
-    throw new TypeError(`A ${write.kind} in ${write.collection} needs a non-empty string _id`);
   }
 }

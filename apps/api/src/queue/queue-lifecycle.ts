@@ -1,0 +1,63 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { type CommandRequest, ExecuteCommand } from '@chronicle/application';
+import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
+import {
+  CommandQueueWorker,
+  PROJECTION_REBUILDS,
+  type ProjectionRebuilds,
+  RedisHealthProbe,
+  SlaTimerService,
+} from '@chronicle/scheduling';
+import { REDIS_HEALTH } from '../health/health-probes';
+import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue-options';
+
+/**
+ * Starts the SLA timers and the command queue once the application has bootstrapped (the
+ * CommandBus has its handlers only then), and stops them before the stores close.
+ */
+@Injectable()
+export class QueueLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Queues');
+  private commandQueue: CommandQueueWorker | undefined;
+  private slaStarted = false;
+
+  constructor(
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Inject(QUEUE_MODULE_OPTIONS) private readonly options: QueueModuleOptions,
+    @Inject(SlaTimerService) private readonly slaTimers: SlaTimerService,
+    @Inject(PROJECTION_REBUILDS) private readonly rebuilds: ProjectionRebuilds,
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Optional() @Inject(REDIS_HEALTH) private readonly redisHealth?: RedisHealthProbe | null,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.slaTimers !== false) {
+      await this.slaTimers.start();
+      this.slaStarted = true;
+    }
+    // Without Redis the command queue is simply absent (CONTRACT §1).
+    if (this.config.redisUrl && this.options.commandQueue !== false) {
+      this.commandQueue = await CommandQueueWorker.start({
+        redisUrl: this.config.redisUrl,
+        ...this.options.commandQueue,
+        execute: (request: CommandRequest) => this.commandBus.execute(new ExecuteCommand(request)),
+      });
+      this.logger.log('Consuming the command queue');
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.commandQueue?.close();
+    if (this.slaStarted) await this.slaTimers.stop();
+    await this.rebuilds.close();
+    await this.redisHealth?.close();
+  }
+}

@@ -1,0 +1,26 @@
+import type { BreachOutcome, DueTimer } from '@chronicle/scheduling';
+
+/** Nest injection token for the {@link QueueModuleOptions}. */
+export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
+/** Nest injection token for the SLA timers' scheduler (and checkpoint store). */
+export const SLA_TIMER_STORE = Symbol('SLA_TIMER_STORE');
+export const SLA_TIMER_QUEUE = 'chronicle-sla-timers';
+export const REBUILD_QUEUE = 'chronicle-projection-rebuilds';
+
+/** What the queue module runs; every role is on by default, as in the one-process server. */
+export interface QueueModuleOptions {
+  /** The SLA timers' notion of now. Default: the system clock. */
+  clock?: () => Date;
+  /**
+   * BullMQ key prefix of the SLA timer and rebuild queues. Default `bull`; tests use their own.
+   * The command queue's name and prefix are the contract's unless `commandQueue` says otherwise.
+   */
+  prefix?: string;
+  slaTimers?: boolean;
+  /** Off, or on (Redis only) with an optional other name/prefix for tests. */
+  commandQueue?: false | { queueName?: string; prefix?: string; concurrency?: number };
+  /** Rebuilds through BullMQ when Redis is configured. Default true. */
+  rebuildJobs?: boolean;
+  /** Told what each fired SLA timer did, besides the log line of a recorded breach. */
+  onSlaTimerFired?: (timer: DueTimer, outcome: BreachOutcome) => void;
+}

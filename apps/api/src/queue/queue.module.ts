@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationModule } from '@chronicle/application';
+import { PROJECTION_REBUILDS, SlaTimerService } from '@chronicle/scheduling';
+import { REDIS_HEALTH } from '../health/health-probes';
+import { QueueLifecycle } from './queue-lifecycle';
+import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions, SLA_TIMER_STORE } from './queue-options';
+import { queueProviders } from './queue-providers';
+
+/**
+ * SLA timers, the command queue and rebuild jobs, on BullMQ when REDIS_URL is set and in-process
+ * otherwise (docs/queues.md). Needs the global EVENT_STORE, CHRONICLE_CONFIG and ProjectorRuntime.
+ * Exports REDIS_HEALTH for `/health` and PROJECTION_REBUILDS for the admin endpoint.
+ */
+@Module({})
+export class QueueModule {
+  static forRoot(options: QueueModuleOptions = {}): DynamicModule {
+    return {
+      module: QueueModule,
+      // Registers the ExecuteCommand handler the command queue sends through the CommandBus.
+      imports: [ApplicationModule],
+      providers: [
+        { provide: QUEUE_MODULE_OPTIONS, useValue: options },
+        ...queueProviders,
+        QueueLifecycle,
+      ],
+      exports: [REDIS_HEALTH, PROJECTION_REBUILDS, SlaTimerService, SLA_TIMER_STORE],
+    };
+  }
+}

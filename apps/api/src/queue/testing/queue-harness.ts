@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@chronicle/event-store';
+import {
+  type ChronicleConfig,
+  correlationIdMiddleware,
+  loadConfig,
+  PlatformModule,
+} from '@chronicle/platform';
+import { ProjectionsModule } from '@chronicle/projections';
+import { type CheckpointStore, SlaTimerService, type TimerScheduler } from '@chronicle/scheduling';
+import { InMemoryReadStore } from '../../../../../libs/projections/src/runtime/testing/in-memory-read-store';
+import { CommandsModule } from '../../commands/commands.module';
+import { EventStoreModule } from '../../infrastructure/event-store.module';
+import { QueueModule } from '../queue.module';
+import { type QueueModuleOptions, SLA_TIMER_STORE } from '../queue-options';
+
+export const SERVICE_TOKEN = 'service-token';
+
+export interface QueueHarnessOptions extends QueueModuleOptions {
+  /** Set → BullMQ mode. */
+  redisUrl?: string;
+  /** Reuse a data folder (a restart); default a new temporary one. */
+  dataDir?: string;
+}
+
+/** The write side, the projections runtime and the queue module, without the views. */
+@Module({})
+class QueueTestAppModule {
+  static forRoot(config: ChronicleConfig, options: QueueModuleOptions): DynamicModule {
+    return {
+      module: QueueTestAppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule,
+        ProjectionsModule.forRoot({ openReadStore: () => new InMemoryReadStore() }),
+        CommandsModule,
+        QueueModule.forRoot(options),
+      ],
+    };
+  }
+}
+
+/** An API with the queue module on a free port, for the SLA and command-queue e2e tests. */
+export class QueueHarness {
+  private constructor(
+    readonly app: NestExpressApplication,
+    readonly baseUrl: string,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(options: QueueHarnessOptions = {}): Promise<QueueHarness> {
+    const { redisUrl, dataDir: given, ...queueOptions } = options;
+    const dataDir = given ?? mkdtempSync(join(tmpdir(), 'chronicle-queue-e2e-'));
+    const config = loadConfig({
+      CHRONICLE_DATA_DIR: dataDir,
+      CHRONICLE_API_KEYS: `${SERVICE_TOKEN}=service`,
+      ...(redisUrl && { REDIS_URL: redisUrl }),
+    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      QueueTestAppModule.forRoot(config, queueOptions),
+      { bodyParser: false, abortOnError: false, logger: false },
+    );
+    app.use(correlationIdMiddleware);
+    app.useBodyParser('json');
+    await app.listen(0, '127.0.0.1');
+    return new QueueHarness(app, await app.getUrl(), dataDir);
+  }
+
+  get eventStore(): EventStore {
+    return this.app.get<EventStore>(EVENT_STORE);
+  }
+
+  get slaTimers(): SlaTimerService {
+    return this.app.get(SlaTimerService);
+  }
+
+  get timers(): TimerScheduler & CheckpointStore {
+    return this.app.get<TimerScheduler & CheckpointStore>(SLA_TIMER_STORE);
+  }
+
+  /** Sends a command over HTTP; throws unless it is accepted. */
+  async accepted(
+    type: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ position: string; revision: number; commandId: string }> {
+    const response = await fetch(`${this.baseUrl}/commands/${type}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${SERVICE_TOKEN}`,
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as {
+      position: string;
+      revision: number;
+      commandId: string;
+    };
+    if (response.status !== 201)
+      throw new Error(`${type}: ${response.status} ${JSON.stringify(answer)}`);
+    return answer;
+  }
+
+  /** The events of a stream of the given type. */
+  async eventsOf(streamId: string, type?: string): Promise<RecordedEvent[]> {
+    const events = await this.eventStore.readStream(streamId);
+    return type ? events.filter((event) => event.type === type) : events;
+  }
+
+  /** Stops the app; keeps the data folder when `keepData` (to start again on it). */
+  async close(keepData = false): Promise<void> {
+    await this.app.close();
+    if (!keepData) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,75 @@
+import { DATASET_NAMES, type DatasetName, isDatasetName } from './datasets/dataset-registry';
+
+/** What `import` was asked to do. */
+export interface ImportArguments {
+  dataset: DatasetName;
+  /** Folder of the datasets; absent → ../shared/datasets from the repository root. */
+  path?: string;
+  /** Source records to import (opportunities, incidents or clients). */
+  limit?: number;
+  concurrency: number;
+  http?: { url: string; token: string };
+  progress: boolean;
+}
+
+export const DEFAULT_CONCURRENCY = 32;
+
+export const USAGE = [
+  'Usage: chronicle-cli import <dataset> [options]',
+  `  <dataset>           ${DATASET_NAMES.join(' | ')}`,
+  '  --path DIR          datasets folder (default: ../shared/datasets from the repository root)',
+  '  --limit N           import only the first N opportunities, incidents or clients',
+  `  --concurrency N     entities in flight at once (default ${DEFAULT_CONCURRENCY})`,
+  '  --over-http URL     send to a running API instead of in-process (needs --token)',
+  '  --token T           API key with the service role, for --over-http',
+  '  --no-progress       no progress bar on stderr',
+  'In-process, the data folder is CHRONICLE_DATA_DIR (default ./data), as for the API.',
+].join('\n');
+
+/**
+ * Parses `import <dataset> [options]`.
+ * @throws Error with a message fit for the user when the arguments are wrong.
+ */
+export function parseImportArguments(argv: readonly string[]): ImportArguments {
+  const [command, dataset, ...rest] = argv;
+  if (command !== 'import') throw new Error(`Unknown command ${JSON.stringify(command ?? '')}`);
+  if (dataset === undefined || !isDatasetName(dataset)) {
+    throw new Error(`Unknown dataset ${JSON.stringify(dataset ?? '')}`);
+  }
+  const options = new Map<string, string>();
+  let progress = true;
+  for (let index = 0; index < rest.length; index += 1) {
+    const flag = rest[index]!;
+    if (flag === '--no-progress') {
+      progress = false;
+      continue;
+    }
+    const value = rest[index + 1];
+    if (!['--path', '--limit', '--concurrency', '--over-http', '--token'].includes(flag)) {
+      throw new Error(`Unknown option ${flag}`);
+    }
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    options.set(flag, value);
+    index += 1;
+  }
+  const url = options.get('--over-http');
+  const token = options.get('--token');
+  if ((url === undefined) !== (token === undefined)) {
+    throw new Error('--over-http and --token go together');
+  }
+  return {
+    dataset,
+    path: options.get('--path'),
+    limit: positiveInteger(options.get('--limit'), '--limit'),
+    concurrency:
+      positiveInteger(options.get('--concurrency'), '--concurrency') ?? DEFAULT_CONCURRENCY,
+    http: url !== undefined && token !== undefined ? { url, token } : undefined,
+    progress,
+  };
+}
+
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${flag} must be a positive integer`);
+  return Number(value);
+}

@@ -1,0 +1,173 @@
+import {
+  MongoClient,
+  type Collection,
+  type Db,
+  type Filter,
+  type TransactionOptions,
+} from 'mongodb';
+import {
+  CheckpointMovedError,
+  type DocumentQuery,
+  type FindOptions,
+  type IndexSpec,
+  type ReadDocument,
+  type ReadStore,
+} from '../../read-store.port';
+import { assertWritable } from '../../validate-writes';
+import { assertTransactionsSupported, databaseName } from './connection';
+import { moveCheckpoint, type Batch, type CheckpointDocument } from './checkpoint-fence';
+import { isNamespaceNotFound, toPortError } from './errors';
+import { prefixPattern, toBulkOperations, toDriverFindOptions, toIndexKeys } from './write-models';
+
+export interface MongoReadStoreOptions {
+  /** How long to look for a usable server before failing; default 10 s (the driver's is 30 s). */
+  serverSelectionTimeoutMS?: number;
+}
+
+/** Holds one document per projection; a read collection cannot be named this. */
+export const CHECKPOINTS_COLLECTION = 'checkpoints';
+
+// Snapshot reads and majority commit: an acknowledged checkpoint survives a failover.
+const TRANSACTION: TransactionOptions = {
+  readConcern: { level: 'snapshot' },
+  writeConcern: { w: 'majority' },
+  readPreference: 'primary',
+};
+
+/**
+ * The MongoDB read store: documents stored as they are, `_id` included, one collection per read
+ * collection. Each `applyBatch` is a multi-document transaction that moves the projection's
+ * checkpoint document and writes the documents, so it needs a replica set (or mongos).
+ */
+export class MongoReadStore implements ReadStore {
+  private readonly checkpoints: Collection<CheckpointDocument>;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+    private readonly url: string,
+  ) {
+    this.checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
+  }
+
+  /**
+   * Connects to `url` (the database is the URL's path, `chronicle` when none) and refuses, with
+   * one line naming MONGO_URL, a server that is unreachable or cannot run transactions.
+   */
+  static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
+    let client: MongoClient | undefined;
+    try {
+      client = new MongoClient(url, {
+        serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+      });
+      await client.connect();
+      assertTransactionsSupported(await client.db('admin').command({ hello: 1 }), url);
+      return new MongoReadStore(client, client.db(databaseName(url)), url);
+    } catch (error) {
+      await client?.close().catch(() => undefined);
+      throw toPortError(error, url);
+    }
+  }
+
+  get(collection: string, id: string): Promise<ReadDocument | undefined> {
+    return this.guard(
+      async () => (await this.documents(collection).findOne({ _id: id })) ?? undefined,
+    );
+  }
+
+  /** The documents found, in the order of `ids` (each once); missing ones are left out. */
+  getMany(collection: string, ids: readonly string[]): Promise<ReadDocument[]> {
+    return this.guard(async () => {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      const found = await this.documents(collection)
+        .find({ _id: { $in: unique } })
+        .toArray();
+      const byId = new Map(found.map((document) => [document._id, document]));
+      return unique.flatMap((id) => byId.get(id) ?? []);
+    });
+  }
+
+  find(collection: string, query: DocumentQuery, options?: FindOptions): Promise<ReadDocument[]> {
+    return this.guard(() =>
+      this.documents(collection)
+        .find(query as Filter<ReadDocument>, toDriverFindOptions(options))
+        .toArray(),
+    );
+  }
+
+  count(collection: string, query: DocumentQuery): Promise<number> {
+    return this.guard(() =>
+      this.documents(collection).countDocuments(query as Filter<ReadDocument>),
+    );
+  }
+
+  async applyBatch(batch: Batch): Promise<void> {
+    assertWritable(batch.writes);
+    const session = this.client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await moveCheckpoint(this.checkpoints, batch, session);
+        for (const [collection, operations] of toBulkOperations(batch.writes)) {
+          await this.documents(collection).bulkWrite(operations, { session, ordered: true });
+        }
+      }, TRANSACTION);
+    } catch (error) {
+      if (!(error instanceof CheckpointMovedError)) throw toPortError(error, this.url);
+      // Read after the abort: inside, a duplicate-key failure has already doomed the transaction.
+      const actual = await this.checkpoint(batch.projection);
+      throw new CheckpointMovedError(batch.projection, batch.expectedCheckpoint, actual);
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  checkpoint(projection: string): Promise<string | undefined> {
+    return this.guard(async () => (await this.checkpoints.findOne({ _id: projection }))?.position);
+  }
+
+  ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
+    return this.guard(async () => {
+      for (const index of indexes) {
+        await this.documents(index.collection).createIndex(toIndexKeys(index.fields));
+      }
+    });
+  }
+
+  /**
+   * Deletes the checkpoints first, then drops the collections (MongoDB cannot drop collections
+   * in a transaction): interrupted half-way, what is left is documents without a checkpoint,
+   * which a rebuild overwrites and a repeated drop removes, never a checkpoint without documents.
+   */
+  dropByPrefix(prefix: string): Promise<void> {
+    return this.guard(async () => {
+      const pattern = prefixPattern(prefix);
+      await this.checkpoints.deleteMany({ _id: pattern });
+      const collections = await this.db
+        .listCollections({ name: pattern }, { nameOnly: true })
+        .toArray();
+      for (const { name } of collections) {
+        if (name === CHECKPOINTS_COLLECTION || name.startsWith('system.')) continue;
+        await this.db.dropCollection(name).catch((error: unknown) => {
+          if (!isNamespaceNotFound(error)) throw error;
+        });
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private documents(collection: string): Collection<ReadDocument> {
+    return this.db.collection<ReadDocument>(collection);
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toPortError(error, this.url);
+    }
+  }
+}
