@@ -131,7 +131,9 @@ describe('views over HTTP, after commands', () => {
     }>('/views/lifecycle-funnel?from=2025-01-01&to=2025-02-01');
     expect(status).toBe(200);
     expect(body.total).toBe(1);
-    const byStage = Object.fromEntries(body.stages.map((stage) => [stage.stage, stage]));
+    const byStage: Record<string, Record<string, unknown>> = Object.fromEntries(
+      body.stages.map((stage) => [String(stage.stage), stage]),
+    );
     expect(byStage.subscriber).toMatchObject({ reached: 1, current: 0, conversionToNext: 1 });
     expect(byStage.customer).toMatchObject({ reached: 1, current: 1, conversionToNext: 0 });
     expect(byStage.evangelist).toMatchObject({ reached: 0, current: 0, conversionToNext: null });

@@ -34,7 +34,7 @@ export interface ProjectionsModuleOptions {
 /** The embedded read store lives beside the event store in the data folder. */
 export async function openReadStore(config: ChronicleConfig): Promise<ReadStore> {
   if (config.mongoUrl) return await MongoReadStore.connect(config.mongoUrl);
-  return await SqliteReadStore.open({ path: join(config.dataDir, 'read-models.sqlite') });
+  return SqliteReadStore.open({ path: join(config.dataDir, 'read-models.sqlite') });
 }
 
 let registrations = 0;
