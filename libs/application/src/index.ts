@@ -17,6 +17,11 @@ export { KEY_STORE, type KeyStore } from './privacy/key-store.port';
 export { ERASED, PersonalDataCipher } from './privacy/personal-data-cipher';
 
 export { exampleCommandPayloads } from './commands/command-examples';
-export { COMMAND_TYPES, isCommandType, type CommandType } from './commands/command-registry';
+export {
+  COMMAND_TYPES,
+  commandDtos,
+  isCommandType,
+  type CommandType,
+} from './commands/command-registry';
 export { validateCommand, type CommandValidationResult } from './validation/validate-command';
 export { parseIfMatch, validateIdempotencyKey } from './validation/headers';
