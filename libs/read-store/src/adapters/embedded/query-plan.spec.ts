@@ -102,9 +102,14 @@ describe('indexes serve the translated queries', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  const planOf = (collection: string, query: Record<string, unknown>): string => {
+  const planOf = (
+    collection: string,
+    query: Record<string, unknown>,
+    sort?: Record<string, 1 | -1>,
+  ): string => {
     const plan = planQuery(query, anyPath);
-    const sql = `EXPLAIN QUERY PLAN SELECT body FROM documents WHERE ${whereClause(collection, plan)}`;
+    const order = sort ? ` ORDER BY ${orderBy(sort, anyPath, plan.pinnedRanks)} LIMIT 50` : '';
+    const sql = `EXPLAIN QUERY PLAN SELECT body FROM documents WHERE ${whereClause(collection, plan)}${order}`;
     const rows = inspector.prepare(sql).all(...plan.params) as { detail: string }[];
     return rows.map((row) => row.detail).join('; ');
   };
@@ -127,5 +132,22 @@ describe('indexes serve the translated queries', () => {
     expect(planOf('funnel.g2.contacts', { registeredAt: { $gte: 'a' } })).not.toMatch(
       /documents_ix_/,
     );
+  });
+
+  it('prefers the index that fixes more fields', () => {
+    const query = { ownerId: 'u1', registeredAt: { $gte: 'a', $lt: 'b' } };
+    const fixedColumns = planOf('funnel.g1.contacts', query).match(/<expr>/g) ?? [];
+    expect(fixedColumns).toHaveLength(5);
+  });
+
+  it('reads a sort off the index when the query pins the field to one type', () => {
+    const pinned = planOf(
+      'funnel.g1.contacts',
+      { registeredAt: { $gte: 'a' } },
+      { registeredAt: -1 },
+    );
+    expect(pinned).toMatch(/USING INDEX documents_ix_/);
+    expect(pinned).not.toMatch(/TEMP B-TREE/);
+    expect(planOf('funnel.g1.contacts', {}, { registeredAt: -1 })).not.toMatch(/TEMP B-TREE/);
   });
 });
