@@ -33,7 +33,7 @@ export class HttpSender implements CommandSender {
       try {
         return await this.attempt(command);
       } catch (error) {
-        if (attempt >= ATTEMPTS) throw error;
+        if (attempt >= ATTEMPTS || error instanceof NotRetriable) throw error;
         await new Promise((done) => setTimeout(done, FIRST_BACKOFF_MS * 2 ** (attempt - 1)));
       }
     }
@@ -57,7 +57,9 @@ export class HttpSender implements CommandSender {
     }
     const message = body.message ?? response.statusText;
     if (!isRefusal(response.status)) {
-      throw new Error(`${command.type} answered ${response.status}: ${message}`);
+      const failure = `${command.type} answered ${response.status}: ${message}`;
+      // 401/403/413 will not change on a retry; 5xx may.
+      throw response.status < 500 ? new NotRetriable(failure) : new Error(failure);
     }
     return { ok: false, statusCode: response.status, code: body.code ?? 'UNKNOWN', message };
   }
@@ -71,6 +73,8 @@ export class HttpSender implements CommandSender {
     return Promise.resolve();
   }
 }
+
+class NotRetriable extends Error {}
 
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;

@@ -34,7 +34,6 @@ export class InProcessSender implements CommandSender {
       logger: false,
       abortOnError: false,
     });
-    app.enableShutdownHooks();
     return new InProcessSender(
       app,
       app.get(CommandBus),

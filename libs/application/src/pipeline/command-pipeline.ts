@@ -22,7 +22,12 @@ import {
 import { FoldedStateCache } from './folded-state-cache';
 import { KeyedMutex } from './keyed-mutex';
 import { concurrencyConflict, isOvertaken, tooMuchContention } from './pipeline-errors';
-import { type PreparedCommand, prepareCommand, streamsOf } from './prepared-command';
+import {
+  lockedStreamsOf,
+  type PreparedCommand,
+  prepareCommand,
+  streamsOf,
+} from './prepared-command';
 import { type EventCipher, StreamLoader } from './stream-loader';
 
 export interface CommandPipelineOptions {
@@ -85,7 +90,7 @@ export class CommandPipeline {
   }
 
   private run(command: PreparedCommand, prior: PriorAttempt): Promise<CommandResult> {
-    return this.mutex.runExclusive(streamsOf(command), async () => {
+    return this.mutex.runExclusive(lockedStreamsOf(command), async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await this.attempt(command, prior);

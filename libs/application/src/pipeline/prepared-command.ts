@@ -62,3 +62,20 @@ export function prepareCommand(request: CommandRequest, now: Date): PreparedComm
 export function streamsOf(command: PreparedCommand): string[] {
   return [...new Set([command.targetStreamId, ...Object.values(command.relatedStreamIds)])];
 }
+
+/**
+ * The streams a command holds the per-stream lock on: its target, and related streams of the
+ * target's own category (a merge's duplicate contact, which it also writes). Other related
+ * streams — a campaign for a touch, the custom-field definitions, the SLA policies — are only
+ * read; locking them would make every touch of one campaign wait for the one before. A write that
+ * races a command on an unlocked stream is still caught by the expected revision it appends with.
+ */
+export function lockedStreamsOf(command: PreparedCommand): string[] {
+  const category = categoryOf(command.targetStreamId);
+  return streamsOf(command).filter((streamId) => categoryOf(streamId) === category);
+}
+
+function categoryOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+}

@@ -20,7 +20,7 @@ export function known(value: string | undefined): string | undefined {
 export function parseIncidentTime(value: string): string {
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/.exec(value);
   if (!match) throw new Error(`Not an incident-log date: ${JSON.stringify(value)}`);
-  const [, day, month, year, hour, minute] = match.map(Number) as number[];
+  const [day, month, year, hour, minute] = match.slice(1).map(Number);
   const instant = new Date(Date.UTC(year!, month! - 1, day, hour, minute));
   return instant.toISOString().replace('.000Z', 'Z');
 }

@@ -1,0 +1,46 @@
+import { parseImportArguments } from './cli-args';
+
+describe('parseImportArguments', () => {
+  it('reads a dataset with its defaults', () => {
+    expect(parseImportArguments(['import', 'maven-crm-sales'])).toEqual({
+      dataset: 'maven-crm-sales',
+      path: undefined,
+      limit: undefined,
+      concurrency: 32,
+      http: undefined,
+      progress: true,
+    });
+  });
+
+  it('reads every option', () => {
+    const argv = ['import', 'uci-incident-log', '--path', '/data', '--limit', '30'];
+    const more = [
+      '--concurrency',
+      '8',
+      '--over-http',
+      'http://api:3000',
+      '--token',
+      'T',
+      '--no-progress',
+    ];
+    expect(parseImportArguments([...argv, ...more])).toEqual({
+      dataset: 'uci-incident-log',
+      path: '/data',
+      limit: 30,
+      concurrency: 8,
+      http: { url: 'http://api:3000', token: 'T' },
+      progress: false,
+    });
+  });
+
+  it.each([
+    [['export', 'maven-crm-sales'], /Unknown command "export"/],
+    [['import', 'iris'], /Unknown dataset "iris"/],
+    [['import', 'maven-crm-sales', '--limit', '0'], /--limit must be a positive integer/],
+    [['import', 'maven-crm-sales', '--limit'], /--limit needs a value/],
+    [['import', 'maven-crm-sales', '--over-http', 'http://x'], /go together/],
+    [['import', 'maven-crm-sales', '--fast'], /Unknown option --fast/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseImportArguments(argv)).toThrow(message);
+  });
+});
