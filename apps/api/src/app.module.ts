@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { QueueModule } from './queue/queue.module';
 import { ViewsModule } from './views/views.module';
 
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         CommandsModule,
         AuditModule,
         ViewsModule,
+        QueueModule.forRoot(),
       ],
       controllers: [HealthController, WhoAmIController, ProjectionsController],
     };

@@ -11,7 +11,7 @@ import {
   ProjectorRuntime,
   type ProjectionsReport,
 } from '@chronicle/projections';
-import { InMemoryReadStore } from '../../../libs/projections/src/runtime/testing/in-memory-read-store';
+import { InProcessProjectionRebuilds, PROJECTION_REBUILDS } from '@chronicle/scheduling';
 import {
   appendEvents,
   counterProjection,
@@ -19,7 +19,7 @@ import {
 import { ProjectionsController } from '../src/admin/projections.controller';
 import { EventStoreModule } from '../src/infrastructure/event-store.module';
 
-/** The API's platform and stores with the projections module, a test projection and the admin controller. */
+/** The API's platform and stores (the embedded read store included) with the projections module, test projections and the admin controller. */
 @Module({})
 class ProjectionsTestAppModule {
   static forRoot(config: ChronicleConfig): DynamicModule {
@@ -31,13 +31,19 @@ class ProjectionsTestAppModule {
         ProjectionsModule.forRoot({
           projections: [counterProjection()],
           retiredGenerationGraceMs: 0,
-          openReadStore: () => new InMemoryReadStore(),
         }),
         ProjectionsModule.forFeature([
           counterProjection({ name: 'orders', filter: { streamPrefixes: ['order-'] } }),
         ]),
       ],
       controllers: [ProjectionsController],
+      providers: [
+        {
+          provide: PROJECTION_REBUILDS,
+          inject: [ProjectorRuntime],
+          useFactory: (runtime: ProjectorRuntime) => new InProcessProjectionRebuilds(runtime),
+        },
+      ],
     };
   }
 }

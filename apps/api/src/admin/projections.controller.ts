@@ -2,11 +2,16 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nes
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorRuntime, type ProjectionsReport } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
+import { PROJECTION_REBUILDS, type ProjectionRebuilds } from '@chronicle/scheduling';
 
 @ApiTags('admin')
 @Controller('admin/projections')
 export class ProjectionsController {
-  constructor(@Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime) {}
+  constructor(
+    @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
+    // A BullMQ job when Redis is configured, else the runtime's own in-process rebuild.
+    @Inject(PROJECTION_REBUILDS) private readonly rebuilds: ProjectionRebuilds,
+  ) {}
 
   @Roles('admin')
   @Get()
@@ -23,6 +28,6 @@ export class ProjectionsController {
   @ApiOperation({ summary: 'Rebuild a projection from position 0; progress in GET' })
   @ApiAcceptedResponse({ description: '{ jobId }' })
   rebuild(@Param('name') name: string): Promise<{ jobId: string }> {
-    return this.runtime.rebuild(name);
+    return this.rebuilds.request(name);
   }
 }

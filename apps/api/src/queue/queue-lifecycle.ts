@@ -27,7 +27,6 @@ import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue-options';
 export class QueueLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Queues');
   private commandQueue: CommandQueueWorker | undefined;
-  private slaStarted = false;
 
   constructor(
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
@@ -41,7 +40,6 @@ export class QueueLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.slaTimers !== false) {
       await this.slaTimers.start();
-      this.slaStarted = true;
     }
     // Without Redis the command queue is simply absent (CONTRACT §1).
     if (this.config.redisUrl && this.options.commandQueue !== false) {
@@ -56,7 +54,7 @@ export class QueueLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.commandQueue?.close();
-    if (this.slaStarted) await this.slaTimers.stop();
+    await this.slaTimers.stop();
     await this.rebuilds.close();
     await this.redisHealth?.close();
   }

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { comparePositions, SqliteEventStore } from '@chronicle/event-store';
 import { ProjectorRuntime } from './projector-runtime';
 import { killAllFixtures, killed, runFixture, waitForLine } from './testing/child-process';
-import { embeddedReadStore } from './testing/embedded-read-store';
+import { SqliteReadStore } from '@chronicle/read-store';
 import { appendEvents, counterProjection } from './testing/test-projections';
-
-// The read model must outlive the killed process, so this needs the embedded read store.
-const describeWithEmbeddedReadStore = embeddedReadStore ? describe : describe.skip;
 
 let directory: string;
 beforeEach(() => {
@@ -19,7 +16,7 @@ afterEach(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-describeWithEmbeddedReadStore('ProjectorRuntime: crash while catching up', () => {
+describe('ProjectorRuntime: crash while catching up', () => {
   it('after kill -9 and a restart, the read model equals a clean rebuild', async () => {
     const events = join(directory, 'events');
     const readModels = join(directory, 'read-models.sqlite');
@@ -32,7 +29,7 @@ describeWithEmbeddedReadStore('ProjectorRuntime: crash while catching up', () =>
     await killed(projector);
 
     const eventStore = SqliteEventStore.open({ directory: events });
-    const readStore = await embeddedReadStore!.open({ path: readModels });
+    const readStore = SqliteReadStore.open({ path: readModels });
     const runtime = new ProjectorRuntime({ eventStore, readStore, batchSize: 100 });
     runtime.register(counterProjection());
     runtime.register(counterProjection({ name: 'clean' }));

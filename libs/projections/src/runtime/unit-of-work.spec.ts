@@ -1,8 +1,16 @@
 import { BatchUnitOfWork } from './unit-of-work';
-import { InMemoryReadStore } from './testing/in-memory-read-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteReadStore } from '@chronicle/read-store';
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 async function storeWith(documents: Array<{ _id: string; count: number }>) {
-  const store = new InMemoryReadStore();
+  const folder = mkdtempSync(join(tmpdir(), 'chronicle-uow-'));
+  folders.push(folder);
+  const store = SqliteReadStore.open({ path: join(folder, 'read-models.sqlite') });
   await store.applyBatch({
     projection: 'p.g1.$checkpoint',
     writes: documents.map((document) => ({ kind: 'put', collection: 'p.g1.items', document })),

@@ -82,10 +82,12 @@ function idempotencyKeyOf(
   if (given !== undefined) {
     if (typeof given !== 'string' || !validateIdempotencyKey(given)) {
       problem('idempotencyKey', 'must be 1–100 of A-Z a-z 0-9 _ . - and not all digits');
-    } else if (customId !== undefined && customId !== given) {
+      return '';
+    }
+    if (customId !== undefined && customId !== given) {
       problem('idempotencyKey', 'the job id must be the idempotency key');
     }
-    return String(given);
+    return given;
   }
   if (customId === undefined) return `job-${job.id ?? 'none'}-${job.timestamp}`;
   if (!validateIdempotencyKey(customId)) {

@@ -78,7 +78,7 @@ export class SlaBreachRecorder {
         {
           eventId: slaBreachEventId(ticketId, target, dueAt),
           type: breach.type,
-          data: breach.data as JsonObject,
+          data: breach.data,
           metadata,
         },
       ],

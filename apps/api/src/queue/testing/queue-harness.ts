@@ -13,7 +13,6 @@ import {
 } from '@chronicle/platform';
 import { ProjectionsModule } from '@chronicle/projections';
 import { type CheckpointStore, SlaTimerService, type TimerScheduler } from '@chronicle/scheduling';
-import { InMemoryReadStore } from '../../../../../libs/projections/src/runtime/testing/in-memory-read-store';
 import { CommandsModule } from '../../commands/commands.module';
 import { EventStoreModule } from '../../infrastructure/event-store.module';
 import { QueueModule } from '../queue.module';
@@ -37,7 +36,7 @@ class QueueTestAppModule {
       imports: [
         PlatformModule.forRoot(config),
         EventStoreModule,
-        ProjectionsModule.forRoot({ openReadStore: () => new InMemoryReadStore() }),
+        ProjectionsModule.forRoot(),
         CommandsModule,
         QueueModule.forRoot(options),
       ],

@@ -3,16 +3,16 @@
 // position it has committed, until it is killed.
 import { SqliteEventStore } from '@chronicle/event-store';
 import { ProjectorRuntime } from '../projector-runtime';
-import { embeddedReadStore } from './embedded-read-store';
+import { SqliteReadStore } from '@chronicle/read-store';
 import { counterProjection } from './test-projections';
 
 async function main(): Promise<void> {
   const [directory, readStorePath] = process.argv.slice(2);
-  if (!directory || !readStorePath || !embeddedReadStore) {
+  if (!directory || !readStorePath) {
     throw new Error('usage: project-until-killed <events dir> <read store file>');
   }
   const eventStore = SqliteEventStore.open({ directory });
-  const readStore = await embeddedReadStore.open({ path: readStorePath });
+  const readStore = SqliteReadStore.open({ path: readStorePath });
   const runtime = new ProjectorRuntime({ eventStore, readStore, batchSize: 20 });
   runtime.register(counterProjection());
   await runtime.start();

@@ -1,3 +1,4 @@
+import { SqliteReadStore } from '@chronicle/read-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,24 +6,20 @@ import { SqliteEventStore } from '@chronicle/event-store';
 import type { ReadDocument, ReadStore } from '@chronicle/read-store';
 import type { Projection } from '../projection';
 import { ProjectorRuntime, type ProjectorRuntimeOptions } from '../projector-runtime';
-import { embeddedReadStore } from './embedded-read-store';
-import { InMemoryReadStore } from './in-memory-read-store';
 
 /**
- * A temporary data folder with the real embedded event store and the embedded read store (an
- * in-memory one while that adapter is not exported yet).
+ * A temporary data folder with the real embedded event store and the real embedded read store.
  */
 export class RuntimeHarness {
   readonly directory = mkdtempSync(join(tmpdir(), 'chronicle-projections-'));
   readonly eventStore = SqliteEventStore.open({ directory: join(this.directory, 'events') });
-  readStore: ReadStore = new InMemoryReadStore();
+  readonly readStore: ReadStore = SqliteReadStore.open({
+    path: join(this.directory, 'read-models.sqlite'),
+  });
   private readonly runtimes: ProjectorRuntime[] = [];
 
-  static async open(): Promise<RuntimeHarness> {
-    const harness = new RuntimeHarness();
-    const path = join(harness.directory, 'read-models.sqlite');
-    if (embeddedReadStore) harness.readStore = await embeddedReadStore.open({ path });
-    return harness;
+  static open(): Promise<RuntimeHarness> {
+    return Promise.resolve(new RuntimeHarness());
   }
 
   /** A runtime over the harness's stores; `dispose` stops it. */

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadStore } from '@chronicle/read-store';
-// A deep import until @chronicle/read-store exports the adapter; then import it from there.
-import { SqliteReadStore } from '../../../../read-store/src/adapters/embedded/sqlite-read-store';
+import { SqliteReadStore } from '@chronicle/read-store';
 
 /**
  * A fresh embedded read store in its own temp folder, so view tests run their queries against the

@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
+import {
+  campaignsProjection,
+  customer360Projection,
+  lifecycleFunnelProjection,
+  pipelineProjection,
+  ProjectionsModule,
+  serviceSlaProjection,
+} from '@chronicle/projections';
+// The API's modules, shared rather than copied: the worker runs the same stores and roles.
+import { EventStoreModule } from '../../api/src/infrastructure/event-store.module';
+import { QueueModule } from '../../api/src/queue/queue.module';
+
+/**
+ * The API's background roles without HTTP: projectors, SLA timers, the command queue and rebuild
+ * jobs. For deployments with real servers (EventStoreDB, MongoDB, Redis) that scale them apart.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: ChronicleConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule,
+        ProjectionsModule.forRoot({
+          projections: [
+            lifecycleFunnelProjection,
+            campaignsProjection,
+            customer360Projection,
+            serviceSlaProjection,
+            pipelineProjection,
+          ],
+        }),
+        QueueModule.forRoot(),
+      ],
+    };
+  }
+}
