@@ -10,7 +10,9 @@ const driverRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.bench-data/**', '**/*.mjs'] },
+  {
+    ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.bench-data/**', '**/*.mjs'],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -20,7 +22,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Nest's decorators and class-validator DTOs rely on classes with no members of their own.
       '@typescript-eslint/no-extraneous-class': 'off',
       'no-restricted-imports': ['error', driverRule],
@@ -46,7 +51,10 @@ export default tseslint.config(
           paths: driverRule.paths,
           patterns: [
             { group: ['@nestjs/*'], message: 'The domain imports no Nest.' },
-            { group: ['node:*', 'fs', 'path', 'net', 'http', 'child_process', 'os'], message: 'The domain does no I/O.' },
+            {
+              group: ['node:*', 'fs', 'path', 'net', 'http', 'child_process', 'os'],
+              message: 'The domain does no I/O.',
+            },
             { group: ['@chronicle/*'], message: 'The domain depends on nothing of ours.' },
           ],
         },
