@@ -3,16 +3,19 @@ import { dirname, join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '@chronicle/platform';
 import { type ImportArguments, parseImportArguments, USAGE } from './cli-args';
 import { importDataset } from './import/import-dataset';
+import { REBUILD_USAGE } from './rebuild/rebuild-args';
+import { runRebuildCommand } from './rebuild/rebuild-command';
 import type { CommandSender } from './senders/command-sender';
 import { HttpSender } from './senders/http-sender';
 import { InProcessSender } from './senders/in-process-sender';
 
-/** `chronicle-cli import <dataset> …`: see USAGE and docs/datasets.md. */
+/** `chronicle-cli import <dataset> …` (see USAGE and docs/datasets.md) or `rebuild <projection> …`. */
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${REBUILD_USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === 'rebuild') return runRebuildCommand(argv);
   let args: ImportArguments;
   try {
     args = parseImportArguments(argv);

@@ -1,0 +1,41 @@
+export interface RebuildArguments {
+  projection: string;
+  url: string;
+  token: string;
+  progress: boolean;
+}
+
+export const REBUILD_USAGE = [
+  'Usage: chronicle-cli rebuild <projection> --url URL --token T [--no-progress]',
+  '  <projection>        a name from GET /admin/projections (e.g. pipeline, service-sla)',
+  '  --url URL           the running API, e.g. http://localhost:3000',
+  '  --token T           API key with the admin role',
+].join('\n');
+
+/**
+ * Parses `rebuild <projection> --url URL --token T [--no-progress]`.
+ * @throws Error with a message fit for the user when the arguments are wrong.
+ */
+export function parseRebuildArguments(argv: readonly string[]): RebuildArguments {
+  const [command, projection, ...rest] = argv;
+  if (command !== 'rebuild') throw new Error(`Unknown command ${JSON.stringify(command ?? '')}`);
+  if (!projection || projection.startsWith('--')) throw new Error('Name the projection to rebuild');
+  const options = new Map<string, string>();
+  let progress = true;
+  for (let index = 0; index < rest.length; index += 1) {
+    const flag = rest[index]!;
+    if (flag === '--no-progress') {
+      progress = false;
+      continue;
+    }
+    if (flag !== '--url' && flag !== '--token') throw new Error(`Unknown option ${flag}`);
+    const value = rest[index + 1];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    options.set(flag, value);
+    index += 1;
+  }
+  const url = options.get('--url');
+  const token = options.get('--token');
+  if (url === undefined || token === undefined) throw new Error('--url and --token are required');
+  return { projection, url, token, progress };
+}
