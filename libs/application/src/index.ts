@@ -25,3 +25,26 @@ export {
 } from './commands/command-registry';
 export { validateCommand, type CommandValidationResult } from './validation/validate-command';
 export { parseIfMatch, validateIdempotencyKey } from './validation/headers';
+export { type AuditEvent, toAuditEvent } from './audit/audit-event';
+export {
+  eventsInPositionOrder,
+  type MergeOptions,
+  type StreamToMerge,
+} from './audit/merged-streams';
+export {
+  verifyStreams,
+  type StreamVerification,
+  type VerificationReport,
+} from './audit/verify-streams';
+export {
+  CURRENT_SCHEMA_VERSION,
+  schemaVersionOf,
+  type Upcaster,
+  UpcasterRegistry,
+} from './upcasting/upcaster-registry';
+export { contactRegisteredV0 } from './upcasting/contact-registered-v0';
+export {
+  defaultUpcasters,
+  type ReadableEventData,
+  UpcastingReader,
+} from './upcasting/upcasting-reader';

@@ -57,3 +57,16 @@ export * from './sla/query-service-sla';
 export * from './sla/query-ticket';
 export * from './pipeline/pipeline-projection';
 export * from './pipeline/query-pipeline';
+export {
+  customerHistoryProjection,
+  CUSTOMER_STREAM_PREFIXES,
+  HISTORY_CONTACTS,
+  HISTORY_STREAMS,
+} from './customer-history/customer-history-projection';
+export {
+  queryCustomerHistory,
+  type CustomerHistory,
+  type CustomerHistoryCollections,
+  type CustomerStream,
+} from './customer-history/query-customer-history';
+export { replayCustomer360 } from './customer-history/replay-customer-360';

@@ -1,21 +1,16 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PersonalDataCipher } from '@chronicle/application';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@chronicle/event-store';
+import { type AuditEvent, toAuditEvent, UpcastingReader } from '@chronicle/application';
+import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { Roles } from '@chronicle/platform';
 import { parseStreamAuditQuery } from './audit-query';
-
-export interface AuditEvent extends Omit<RecordedEvent, 'data'> {
-  /** Decrypted for display; an erased subject's personal fields read `[erased]`. */
-  data: Record<string, unknown>;
-}
 
 @ApiTags('audit')
 @Controller('audit')
 export class AuditStreamsController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    private readonly cipher: PersonalDataCipher,
+    @Inject(UpcastingReader) private readonly reader: UpcastingReader,
   ) {}
 
   @Roles('auditor')
@@ -30,9 +25,7 @@ export class AuditStreamsController {
       fromRevision: from,
       maxCount: limit,
     });
-    const events = await Promise.all(
-      recorded.map(async (event) => ({ ...event, data: await this.cipher.open(event) })),
-    );
+    const events = await Promise.all(recorded.map((event) => toAuditEvent(this.reader, event)));
     return { events };
   }
 }

@@ -1,9 +1,27 @@
 import { Module } from '@nestjs/common';
-import { ApplicationModule } from '@chronicle/application';
+import {
+  ApplicationModule,
+  KEY_STORE,
+  type KeyStore,
+  PersonalDataCipher,
+  UpcastingReader,
+} from '@chronicle/application';
+import { customerHistoryProjection, ProjectionsModule } from '@chronicle/projections';
+import { AuditCustomersController } from './audit-customers.controller';
 import { AuditStreamsController } from './audit-streams.controller';
+import { CustomerAuditService } from './customer-audit.service';
 
+/** The auditors' endpoints (CONTRACT §4) and the history index they read the streams from. */
 @Module({
-  imports: [ApplicationModule],
-  controllers: [AuditStreamsController],
+  imports: [ApplicationModule, ProjectionsModule.forFeature([customerHistoryProjection])],
+  controllers: [AuditStreamsController, AuditCustomersController],
+  providers: [
+    {
+      provide: UpcastingReader,
+      inject: [PersonalDataCipher, KEY_STORE],
+      useFactory: (cipher: PersonalDataCipher, keys: KeyStore) => new UpcastingReader(cipher, keys),
+    },
+    CustomerAuditService,
+  ],
 })
 export class AuditModule {}

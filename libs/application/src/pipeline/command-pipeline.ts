@@ -10,6 +10,7 @@ import {
 } from '../idempotency/idempotent-execution';
 import { requestFingerprint, type Secret } from '../idempotency/request-fingerprint';
 import type { KeyStore } from '../privacy/key-store.port';
+import { UpcastingReader } from '../upcasting/upcasting-reader';
 import { afterAppend } from './after-append';
 import type { CommandRequest, CommandResult } from './command-types';
 import {
@@ -61,7 +62,8 @@ export class CommandPipeline {
 
   constructor(private readonly options: CommandPipelineOptions) {
     const cache = new FoldedStateCache(options.foldedStateCapacity);
-    this.loader = new StreamLoader(options.eventStore, options.cipher, cache);
+    const reader = new UpcastingReader(options.cipher, options.keyStore);
+    this.loader = new StreamLoader(options.eventStore, options.cipher, cache, reader);
     this.identities = new ContactIdentities(options.identityIndex, options.secret);
     this.afterAppend = afterAppend(this.identities, options.keyStore, this.loader);
     this.appender = new EntryAppender(

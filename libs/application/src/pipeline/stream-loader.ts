@@ -1,21 +1,31 @@
 import { type DomainEvent, type StreamModel, streamModelFor } from '@chronicle/domain';
 import { type EventStore, type RecordedEvent, START_POSITION } from '@chronicle/event-store';
 import type { PersonalDataCipher } from '../privacy/personal-data-cipher';
+import type { StoredEventParts } from '../upcasting/upcasting-reader';
 import { type FoldedStream, FoldedStateCache } from './folded-state-cache';
 
 export type EventCipher = Pick<PersonalDataCipher, 'seal' | 'open'>;
+
+/** Turns a stored event's data into clear data of the newest shape (decrypt, then upcast). */
+export interface EventDataReader {
+  read(event: StoredEventParts): Promise<{ data: Record<string, unknown> }>;
+}
 
 /** A stream folded without the events of one command, which are set aside. */
 export interface StreamWithOwnEvents extends FoldedStream {
   ownEvents: RecordedEvent[];
 }
 
-/** Reads streams, decrypts their personal fields and folds them with the domain's models. */
+/**
+ * Reads streams, decrypts their personal fields, upcasts old event shapes and folds them with the
+ * domain's models. Without a reader it only decrypts (every event is then taken as current).
+ */
 export class StreamLoader {
   constructor(
     private readonly eventStore: EventStore,
     private readonly cipher: EventCipher,
     private readonly cache = new FoldedStateCache(),
+    private readonly reader?: EventDataReader,
   ) {}
 
   /** The stream's current fold: the cached one, brought up to date with the events after it. */
@@ -85,9 +95,11 @@ export class StreamLoader {
     this.cache.forget(streamId);
   }
 
-  /** The event's personal fields in clear, as evolve expects them. */
+  /** The event's personal fields in clear and its data in the newest shape, as evolve expects. */
   async open(event: RecordedEvent): Promise<DomainEvent> {
-    const data = await this.cipher.open({ type: event.type, data: event.data });
+    const data = this.reader
+      ? (await this.reader.read(event)).data
+      : await this.cipher.open({ type: event.type, data: event.data });
     return { type: event.type, data };
   }
 

@@ -1,0 +1,70 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditEvent, VerificationReport } from '@chronicle/application';
+import type { Customer360View } from '@chronicle/projections';
+import { Roles } from '@chronicle/platform';
+import {
+  parseCustomerEventsQuery,
+  parseCustomerStateQuery,
+  parseMinPositionQuery,
+} from './audit-customer-query';
+import { CustomerAuditService, type CustomerEventsPage } from './customer-audit.service';
+
+@ApiTags('audit')
+@Controller('audit/customers')
+export class AuditCustomersController {
+  constructor(@Inject(CustomerAuditService) private readonly audit: CustomerAuditService) {}
+
+  @Roles('auditor')
+  @Get(':contactId/events')
+  @ApiOperation({
+    summary: "Every event of the customer's streams, in global order (?after=<position>&limit=)",
+  })
+  events(
+    @Param('contactId') contactId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<CustomerEventsPage> {
+    return this.audit.page(contactId, parseCustomerEventsQuery(query));
+  }
+
+  @Roles('auditor')
+  @Get(':contactId/export')
+  @ApiOperation({ summary: 'The same events as NDJSON (application/x-ndjson), streamed' })
+  async export(
+    @Param('contactId') contactId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<StreamableFile> {
+    const { after, minPosition } = parseCustomerEventsQuery(query, ['after', 'minPosition']);
+    // Resolved before the first byte, so an unknown contact is still a 404 with a JSON body.
+    const history = await this.audit.history(contactId, minPosition);
+    const lines = ndjson(this.audit.export(history, after));
+    return new StreamableFile(Readable.from(lines), { type: 'application/x-ndjson' });
+  }
+
+  @Roles('auditor')
+  @Get(':contactId/state')
+  @ApiOperation({
+    summary: 'The customer 360 as it stood at ?atPosition= (inclusive) or ?asOf= (store time)',
+  })
+  state(
+    @Param('contactId') contactId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<Customer360View> {
+    return this.audit.stateAsOf(contactId, parseCustomerStateQuery(query));
+  }
+
+  @Roles('auditor')
+  @Get(':contactId/verify')
+  @ApiOperation({ summary: "Recomputes the hash chain of every stream of the customer's history" })
+  verify(
+    @Param('contactId') contactId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<VerificationReport> {
+    return this.audit.verify(contactId, parseMinPositionQuery(query).minPosition);
+  }
+}
+
+async function* ndjson(events: AsyncIterable<AuditEvent>): AsyncGenerator<string> {
+  for await (const event of events) yield `${JSON.stringify(event)}\n`;
+}
