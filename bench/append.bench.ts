@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../libs/event-store/src';
+import { chainHash, SqliteEventStore } from '../libs/event-store/src';
 import { applySchema } from '../libs/event-store/src/adapters/embedded/schema';
 import {
   freshDirectory,
@@ -111,6 +111,27 @@ function rawSqlite({ eventsPerAppend, writers }: Scenario): number {
   return rate;
 }
 
+/**
+ * What the integrity chain costs: the hash of one event of the benchmark's shape, timed alone in
+ * this process, against the port's time per event in a scenario measured above.
+ */
+function chainMicrosecondsPerEvent(): number {
+  const rounds = 50_000;
+  let previous = '';
+  const started = performance.now();
+  for (let revision = 0; revision < rounds; revision += 1) {
+    previous = chainHash(previous, {
+      streamId: 'contact-bench-0',
+      revision,
+      eventId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      type: 'LifecycleStageChanged',
+      data: sampleData,
+      metadata: sampleMetadata,
+    });
+  }
+  return ((performance.now() - started) * 1000) / rounds;
+}
+
 async function main(): Promise<void> {
   console.log(
     `# bench:append — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -132,7 +153,14 @@ async function main(): Promise<void> {
     ['events/append', 'writers', 'port events/s', 'raw SQLite events/s', 'port / raw'],
     rows,
   );
-  console.log(`\npeak RSS: ${peakRssMiB()} MiB`);
+  const chain = chainMicrosecondsPerEvent();
+  const fastest = Math.max(...rows.map((row) => Number(row[2]!.replace(/,/g, ''))));
+  const share = (chain / (1_000_000 / fastest)) * 100;
+  console.log(
+    `\nhash chain: ${chain.toFixed(1)} µs per event, ${share.toFixed(1)}% of the port's time per ` +
+      `event in its fastest scenario (${formatRate(fastest)} events/s)`,
+  );
+  console.log(`peak RSS: ${peakRssMiB()} MiB`);
 }
 
 void main();
