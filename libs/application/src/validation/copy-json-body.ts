@@ -14,6 +14,10 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set([
 
 const DROPPED = Symbol('dropped');
 
+// JSON may escape a lone UTF-16 surrogate ("\ud800"); no text holds one, it cannot be encoded as
+// UTF-8, and validator.js's isEmail throws on it instead of answering false.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export interface CopiedBody {
   copy: Record<string, unknown>;
   problems: ValidationProblem[];
@@ -67,6 +71,10 @@ function copyValue(
 ): unknown {
   // JSON has no undefined: a JavaScript caller sending it means "absent".
   if (value === undefined) return DROPPED;
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+    problems.push({ field: path, problems: [`${path} must be well-formed Unicode text`] });
+    return DROPPED;
+  }
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
   if (!Array.isArray(value) && !isPlainObject(value)) {
     problems.push({ field: path, problems: [`${path} must be a JSON value`] });

@@ -277,3 +277,29 @@ describe('validateCommand: the payload it returns', () => {
     expect(JSON.stringify(payloadOf('OpenDeal', body))).toBe(JSON.stringify(body));
   });
 });
+
+describe('text that is not well-formed Unicode', () => {
+  it('is refused on its field, in any field, even where a library validator would throw', () => {
+    const now = new Date('2025-03-01T12:00:00Z');
+    for (const [field, value] of [
+      ['email', 'a\ud800@example.com'],
+      ['firstName', 'Ada\udc00'],
+    ] as const) {
+      const result = validateCommand(
+        'RegisterContact',
+        { contactId: 'C-9', lastName: 'L', [field]: value },
+        now,
+      );
+      expect(result).toEqual({
+        ok: false,
+        problems: expect.arrayContaining([
+          { field, problems: [`${field} must be well-formed Unicode text`] },
+        ]) as unknown,
+      });
+    }
+    // A surrogate pair (an emoji) is well-formed.
+    expect(
+      validateCommand('RegisterContact', { contactId: 'C-9', firstName: 'Ada 🚀' }, now).ok,
+    ).toBe(true);
+  });
+});
