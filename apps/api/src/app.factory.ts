@@ -8,6 +8,7 @@ import {
   translateBodyParserErrors,
 } from '@chronicle/platform';
 import { AppModule } from './app.module';
+import { httpMetrics } from './metrics/http-metrics';
 import { setUpOpenApi } from './openapi';
 
 export interface CreateAppOptions {
@@ -30,6 +31,7 @@ export async function createApp(
   app.disable('x-powered-by');
   // Mounted first, so every answer, even a body-parser error, carries the correlation id.
   app.use(correlationIdMiddleware);
+  app.use(httpMetrics.middleware);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use(translateBodyParserErrors);
   setUpOpenApi(app);

@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { MetricsController } from './metrics/metrics.controller';
 import { QueueModule } from './queue/queue.module';
 import { ViewsModule } from './views/views.module';
 
@@ -24,7 +25,7 @@ export class AppModule {
         ViewsModule,
         QueueModule.forRoot(),
       ],
-      controllers: [HealthController, WhoAmIController, ProjectionsController],
+      controllers: [HealthController, WhoAmIController, ProjectionsController, MetricsController],
     };
   }
 }

@@ -1,0 +1,112 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import {
+  CHRONICLE_CONFIG,
+  type ChronicleConfig,
+  ChronicleError,
+  findApiKey,
+  Public,
+} from '@chronicle/platform';
+import { ProjectorRuntime } from '@chronicle/projections';
+import { httpMetrics } from './http-metrics';
+import { type MetricFamily, toPrometheusText } from './prometheus-text';
+
+/**
+ * `GET /metrics` (CONTRACT §5): Prometheus text for an admin key or the metrics token. The guard
+ * knows only API keys, so this route checks its own credentials.
+ */
+@ApiTags('operations')
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
+  ) {}
+
+  @Public()
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({ summary: 'Prometheus metrics (admin key or CHRONICLE_METRICS_TOKEN)' })
+  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    this.authorise(authorization);
+    const report = await this.runtime.status();
+    const families: MetricFamily[] = [
+      {
+        name: 'chronicle_event_store_head_position',
+        help: 'Global position of the last stored event.',
+        type: 'gauge',
+        samples: [
+          { name: 'chronicle_event_store_head_position', value: Number(report.headPosition) },
+        ],
+      },
+      {
+        name: 'chronicle_projection_position',
+        help: 'Position each projection has committed.',
+        type: 'gauge',
+        samples: report.projections.map((projection) => ({
+          name: 'chronicle_projection_position',
+          labels: { projection: projection.name },
+          value: Number(projection.position),
+        })),
+      },
+      {
+        name: 'chronicle_projection_lag',
+        help: 'Positions between the head and each projection.',
+        type: 'gauge',
+        samples: report.projections.map((projection) => ({
+          name: 'chronicle_projection_lag',
+          labels: { projection: projection.name },
+          value: Number(projection.lag),
+        })),
+      },
+      {
+        name: 'chronicle_projection_failed',
+        help: '1 when a projection stopped on an error.',
+        type: 'gauge',
+        samples: report.projections.map((projection) => ({
+          name: 'chronicle_projection_failed',
+          labels: { projection: projection.name },
+          value: projection.state === 'failed' ? 1 : 0,
+        })),
+      },
+      {
+        name: 'chronicle_http_requests_total',
+        help: 'HTTP requests answered by this process.',
+        type: 'counter',
+        samples: httpMetrics.rows().map(([method, route, status, count]) => ({
+          name: 'chronicle_http_requests_total',
+          labels: { method, route, status },
+          value: count,
+        })),
+      },
+      {
+        name: 'chronicle_process_resident_memory_bytes',
+        help: 'Resident memory of this process.',
+        type: 'gauge',
+        samples: [
+          { name: 'chronicle_process_resident_memory_bytes', value: process.memoryUsage().rss },
+        ],
+      },
+    ];
+    return toPrometheusText(families);
+  }
+
+  private authorise(authorization: string | undefined): void {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    if (!token)
+      throw new ChronicleError('UNAUTHENTICATED', 'An API key or the metrics token is required');
+    if (this.config.metricsToken && sameSecret(token, this.config.metricsToken)) return;
+    const key = findApiKey(token, this.config.apiKeys);
+    if (!key) throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
+    if (!key.roles.includes('admin'))
+      throw new ChronicleError('FORBIDDEN', 'Metrics need the admin role');
+  }
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

@@ -1,0 +1,32 @@
+/** One Prometheus sample: metric name, labels, value. */
+export interface Sample {
+  name: string;
+  labels?: Record<string, string>;
+  value: number;
+}
+
+export interface MetricFamily {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge';
+  samples: Sample[];
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+}
+
+/** The Prometheus text exposition format (version 0.0.4). */
+export function toPrometheusText(families: readonly MetricFamily[]): string {
+  const lines: string[] = [];
+  for (const family of families) {
+    lines.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`);
+    for (const sample of family.samples) {
+      const labels = Object.entries(sample.labels ?? {})
+        .map(([key, value]) => `${key}="${escapeLabel(value)}"`)
+        .join(',');
+      lines.push(`${sample.name}${labels ? `{${labels}}` : ''} ${sample.value}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
