@@ -125,6 +125,9 @@ export class SqliteEventStore implements EventStore {
       const checkpoint = scannedToHead ? head : rows[rows.length - 1]!.position;
       yield { events: rows.map(toRecordedEvent), checkpoint: String(checkpoint) };
       after = checkpoint;
+      // Reads and a consumer's synchronous writes never wait on I/O, so a catch-up would otherwise
+      // run from start to end in microtasks and starve HTTP; give the loop a turn per page.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
