@@ -9,9 +9,9 @@ import {
   findApiKey,
   Public,
 } from '@chronicle/platform';
-import { ProjectorRuntime } from '@chronicle/projections';
+import { ProjectorRuntime, type ProjectionStatus } from '@chronicle/projections';
 import { httpMetrics } from './http-metrics';
-import { type MetricFamily, toPrometheusText } from './prometheus-text';
+import { gauge, type MetricFamily, type Sample, toPrometheusText } from './prometheus-text';
 
 /**
  * `GET /metrics` (CONTRACT §5): Prometheus text for an admin key or the metrics token. The guard
@@ -33,63 +33,42 @@ export class MetricsController {
   async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     this.authorise(authorization);
     const report = await this.runtime.status();
+    const perProjection = (value: (projection: ProjectionStatus) => number): Sample[] =>
+      report.projections.map((projection) => ({
+        labels: { projection: projection.name },
+        value: value(projection),
+      }));
     const families: MetricFamily[] = [
-      {
-        name: 'chronicle_event_store_head_position',
-        help: 'Global position of the last stored event.',
-        type: 'gauge',
-        samples: [
-          { name: 'chronicle_event_store_head_position', value: Number(report.headPosition) },
-        ],
-      },
-      {
-        name: 'chronicle_projection_position',
-        help: 'Position each projection has committed.',
-        type: 'gauge',
-        samples: report.projections.map((projection) => ({
-          name: 'chronicle_projection_position',
-          labels: { projection: projection.name },
-          value: Number(projection.position),
-        })),
-      },
-      {
-        name: 'chronicle_projection_lag',
-        help: 'Positions between the head and each projection.',
-        type: 'gauge',
-        samples: report.projections.map((projection) => ({
-          name: 'chronicle_projection_lag',
-          labels: { projection: projection.name },
-          value: Number(projection.lag),
-        })),
-      },
-      {
-        name: 'chronicle_projection_failed',
-        help: '1 when a projection stopped on an error.',
-        type: 'gauge',
-        samples: report.projections.map((projection) => ({
-          name: 'chronicle_projection_failed',
-          labels: { projection: projection.name },
-          value: projection.state === 'failed' ? 1 : 0,
-        })),
-      },
+      gauge('chronicle_event_store_head_position', 'Global position of the last stored event.', [
+        { value: Number(report.headPosition) },
+      ]),
+      gauge(
+        'chronicle_projection_position',
+        'Position each projection has committed.',
+        perProjection((projection) => Number(projection.position)),
+      ),
+      gauge(
+        'chronicle_projection_lag',
+        'Positions between the head and each projection.',
+        perProjection((projection) => Number(projection.lag)),
+      ),
+      gauge(
+        'chronicle_projection_failed',
+        '1 when a projection stopped on an error.',
+        perProjection((projection) => (projection.state === 'failed' ? 1 : 0)),
+      ),
       {
         name: 'chronicle_http_requests_total',
         help: 'HTTP requests answered by this process.',
         type: 'counter',
         samples: httpMetrics.rows().map(([method, route, status, count]) => ({
-          name: 'chronicle_http_requests_total',
           labels: { method, route, status },
           value: count,
         })),
       },
-      {
-        name: 'chronicle_process_resident_memory_bytes',
-        help: 'Resident memory of this process.',
-        type: 'gauge',
-        samples: [
-          { name: 'chronicle_process_resident_memory_bytes', value: process.memoryUsage().rss },
-        ],
-      },
+      gauge('chronicle_process_resident_memory_bytes', 'Resident memory of this process.', [
+        { value: process.memoryUsage().rss },
+      ]),
     ];
     return toPrometheusText(families);
   }

@@ -1,6 +1,5 @@
-/** One Prometheus sample: metric name, labels, value. */
+/** One Prometheus sample of a family: its labels and value. */
 export interface Sample {
-  name: string;
   labels?: Record<string, string>;
   value: number;
 }
@@ -16,6 +15,10 @@ function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
+export function gauge(name: string, help: string, samples: Sample[]): MetricFamily {
+  return { name, help, type: 'gauge', samples };
+}
+
 /** The Prometheus text exposition format (version 0.0.4). */
 export function toPrometheusText(families: readonly MetricFamily[]): string {
   const lines: string[] = [];
@@ -25,7 +28,7 @@ export function toPrometheusText(families: readonly MetricFamily[]): string {
       const labels = Object.entries(sample.labels ?? {})
         .map(([key, value]) => `${key}="${escapeLabel(value)}"`)
         .join(',');
-      lines.push(`${sample.name}${labels ? `{${labels}}` : ''} ${sample.value}`);
+      lines.push(`${family.name}${labels ? `{${labels}}` : ''} ${sample.value}`);
     }
   }
   return `${lines.join('\n')}\n`;
