@@ -6,6 +6,7 @@ import { WhoAmIController } from './admin/whoami.controller';
 import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
+import { readStoreHealthProvider } from './health/read-store-health.provider';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { QueueModule } from './queue/queue.module';
@@ -26,6 +27,7 @@ export class AppModule {
         QueueModule.forRoot(),
       ],
       controllers: [HealthController, WhoAmIController, ProjectionsController, MetricsController],
+      providers: [readStoreHealthProvider],
     };
   }
 }

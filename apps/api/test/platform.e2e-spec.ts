@@ -53,7 +53,7 @@ describe('the API platform over HTTP', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       eventStore: { adapter: 'embedded', status: 'up' },
-      readStore: { adapter: 'none', status: 'not configured' },
+      readStore: { adapter: 'embedded', status: 'up' },
       redis: { status: 'not configured' },
     });
   });
