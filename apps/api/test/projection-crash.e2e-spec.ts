@@ -25,8 +25,10 @@ if (!available) {
 
 /**
  * Kills the server as soon as some projector has committed part of the log but not all of it.
- * Not through GET /admin/projections: the embedded catch-up never yields to the event loop, so
- * that request is only answered once every projector is at the head (see ReadModelCheckpoints).
+ * It reads the committed checkpoints straight from the read-model file rather than through
+ * GET /admin/projections: the window is short, and a file query sees the mid-way state without
+ * waiting for the server to listen. (Before the embedded subscription yielded to the event loop
+ * per page, HTTP saw nothing until every projector was at the head.)
  * Each query of the file is the wait; setImmediate only lets this process breathe between them.
  */
 async function killWhileCatchingUp(server: ApiChild, dataDir: string, head: string) {

@@ -4,9 +4,8 @@ import Database from 'better-sqlite3';
 
 /**
  * Reads the committed checkpoints of a running server's embedded read store from outside the
- * process. While projectors catch up on the embedded stores they never yield to the event loop
- * (every read and commit is synchronous), so the server answers no HTTP request, not even
- * GET /admin/projections, until the catch-up ends; the file shows each commit as it lands.
+ * process: the file shows each commit as it lands, sooner than an HTTP round trip could, and
+ * before the server listens at all.
  * SQLite's WAL lets this reader in beside the server's writer (it only reads; a read-only
  * connection saw no commits here); the store's process lock is a separate file, not taken.
  */
