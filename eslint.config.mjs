@@ -32,8 +32,15 @@ export default tseslint.config(
     },
   },
   {
-    // Adapters, benchmarks and their tests may use the drivers directly.
-    files: ['libs/*/src/adapters/**', 'bench/**', 'apps/*/test/**', '**/*.int-spec.ts'],
+    // Adapters, the embedded adapters' shared SQLite support, benchmarks and their tests may use
+    // the drivers directly.
+    files: [
+      'libs/*/src/adapters/**',
+      'libs/embedded-sqlite/**',
+      'bench/**',
+      'apps/*/test/**',
+      '**/*.int-spec.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

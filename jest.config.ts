@@ -11,7 +11,7 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@chronicle/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
-    '^@chronicle/(domain|event-store|read-store|projections|application|platform|scheduling)$':
+    '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling)$':
       '<rootDir>/libs/$1/src/index.ts',
   },
 };

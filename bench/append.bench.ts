@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDurableDatabase } from '../libs/embedded-sqlite/src';
 import { chainHash, SqliteEventStore } from '../libs/event-store/src';
 import { applySchema } from '../libs/event-store/src/adapters/embedded/schema';
 import {
@@ -72,8 +72,9 @@ async function throughPort({ eventsPerAppend, writers }: Scenario): Promise<numb
 /** The ceiling: the same rows, the same rows per transaction, no port, no checks, no hashing. */
 function rawSqlite({ eventsPerAppend, writers }: Scenario): number {
   const directory = freshDirectory('raw');
-  const db = new Database(join(directory, 'events.sqlite'));
-  applySchema(db, 'FULL');
+  // Opened exactly as the port opens its file: same journal and durability.
+  const db = openDurableDatabase(join(directory, 'events.sqlite'));
+  applySchema(db);
   const insert = db.prepare(
     'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, stored_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );

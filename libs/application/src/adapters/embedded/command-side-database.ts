@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDurableDatabase } from '@chronicle/embedded-sqlite';
 import { SqliteIdempotencyStore } from './idempotency-store.sqlite';
 import { SqliteIdentityIndex } from './identity-index.sqlite';
 
@@ -16,13 +14,9 @@ export interface CommandSideStores {
  * WAL with synchronous=FULL: a stored answer survives power loss, like the events it describes.
  */
 export function openCommandSideStores(path: string): CommandSideStores {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  // Another process on the same file (a second worker) waits for the writer instead of failing.
+  const db = openDurableDatabase(path, { busyTimeoutMs: 5000 });
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    // Another process on the same file (a second worker) waits for the writer instead of failing.
-    db.pragma('busy_timeout = 5000');
     return {
       idempotency: new SqliteIdempotencyStore(db),
       identity: new SqliteIdentityIndex(db),

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '@chronicle/embedded-sqlite';
 import type { KeyStore } from '../../privacy/key-store.port';
 import { ErasedSubjectError, MissingKeyError } from '../../privacy/privacy-errors';
 
@@ -41,7 +42,9 @@ export class SqliteKeyStore implements KeyStore {
   /** Opens (or creates, readable by this user only) the key file at `path`. */
   static open(path: string): SqliteKeyStore {
     if (path !== IN_MEMORY) createPrivateFile(path);
-    const db = new Database(path);
+    // FULL: a created key must survive power loss, or events sealed with it would be unreadable.
+    // secure_delete overwrites a destroyed key with zeros instead of leaving it in free pages.
+    const db = openDurableDatabase(path, { secureDelete: true });
     try {
       applyKeySchema(db);
       return new SqliteKeyStore(db);
@@ -111,11 +114,6 @@ export class SqliteKeyStore implements KeyStore {
 }
 
 function applyKeySchema(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
-  // FULL: a created key must survive power loss, or events sealed with it would be unreadable.
-  db.pragma('synchronous = FULL');
-  // Overwrites deleted content with zeros instead of leaving it in free space and free pages.
-  db.pragma('secure_delete = ON');
   db.exec(`
     CREATE TABLE IF NOT EXISTS subject_keys (
       subject_id TEXT PRIMARY KEY,

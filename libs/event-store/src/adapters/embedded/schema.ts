@@ -1,15 +1,7 @@
 import type Database from 'better-sqlite3';
 
-export type SynchronousMode = 'FULL' | 'NORMAL';
-
-/**
- * WAL lets reads proceed beside the single writer; `synchronous=FULL` fsyncs the WAL on every
- * commit, so an acknowledged append survives power loss, not only a process crash.
- */
-export function applySchema(db: Database.Database, synchronous: SynchronousMode): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('foreign_keys = ON');
+/** Creates the events table; the file is opened durable by `openDurableDatabase`. */
+export function applySchema(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       position   INTEGER PRIMARY KEY,

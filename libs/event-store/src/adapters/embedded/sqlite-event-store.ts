@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import {
+  type DurableDatabaseOptions,
+  openDurableDatabase,
+  ProcessLock,
+} from '@chronicle/embedded-sqlite';
 import type {
   AppendResult,
   EventStore,
@@ -18,14 +23,13 @@ import { AppendWriter, type AppendRequest } from './append-writer';
 import { CommitSignal } from './commit-signal';
 import { filterClause, parsePosition, toRecordedEvent } from './event-rows';
 import { GroupCommitter, type Outcome } from './group-commit';
-import { ProcessLock } from './process-lock';
-import { applySchema, EVENT_COLUMNS, type EventRow, type SynchronousMode } from './schema';
+import { applySchema, EVENT_COLUMNS, type EventRow } from './schema';
 
 export interface SqliteEventStoreOptions {
   /** Folder holding `events.sqlite` and the process lock; created when missing. */
   directory: string;
   /** FULL (default) survives power loss; NORMAL only a process crash. */
-  synchronous?: SynchronousMode;
+  synchronous?: DurableDatabaseOptions['synchronous'];
   /** Most appends written by one transaction. */
   maxBatch?: number;
 }
@@ -70,10 +74,13 @@ export class SqliteEventStore implements EventStore {
     const lock = ProcessLock.acquire(
       join(options.directory, 'chronicle.lock'),
       `Data folder ${options.directory}`,
+      (message, cause) => new EventStoreUnavailableError(message, { cause }),
     );
     try {
-      const db = new Database(join(options.directory, 'events.sqlite'));
-      applySchema(db, options.synchronous ?? 'FULL');
+      const db = openDurableDatabase(join(options.directory, 'events.sqlite'), {
+        synchronous: options.synchronous ?? 'FULL',
+      });
+      applySchema(db);
       return new SqliteEventStore(db, lock, options.maxBatch ?? 1000);
     } catch (error) {
       lock.release();

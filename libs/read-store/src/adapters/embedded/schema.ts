@@ -1,12 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /**
- * WAL lets views read beside the single writer; `synchronous=FULL` fsyncs the WAL on every
- * commit, so a checkpoint is never ahead of what would survive a power loss.
+ * Creates the documents and checkpoints tables. The file is opened durable (WAL,
+ * `synchronous=FULL`), so a checkpoint is never ahead of what would survive a power loss.
  */
 export function applySchema(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
   db.exec(`
     CREATE TABLE IF NOT EXISTS documents (
       collection TEXT NOT NULL,

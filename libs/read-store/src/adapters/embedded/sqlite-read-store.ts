@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableDatabase, ProcessLock } from '@chronicle/embedded-sqlite';
 import {
   CheckpointMovedError,
   ReadStoreUnavailableError,
@@ -14,7 +15,6 @@ import { assertWritable } from '../../validate-writes';
 import { ArrayPaths } from './array-paths';
 import { createIndexes, dropIndexesByPrefix } from './document-indexes';
 import { DocumentQueries } from './document-queries';
-import { ProcessLock } from './process-lock';
 import { applySchema } from './schema';
 
 export interface SqliteReadStoreOptions {
@@ -66,9 +66,14 @@ export class SqliteReadStore implements ReadStore {
   /** Opens (creating when missing) the store's file; refused while another process holds it. */
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     mkdirSync(dirname(options.path), { recursive: true });
-    const lock = ProcessLock.acquire(`${options.path}.lock`, options.path);
+    // One writer per file is also what lets the store cache which paths hold arrays.
+    const lock = ProcessLock.acquire(
+      `${options.path}.lock`,
+      `Read store ${options.path}`,
+      (message, cause) => new ReadStoreUnavailableError(message, { cause }),
+    );
     try {
-      const db = new Database(options.path);
+      const db = openDurableDatabase(options.path);
       applySchema(db);
       return new SqliteReadStore(db, lock);
     } catch (error) {

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '@chronicle/embedded-sqlite';
 import type { PendingTimer, TimerPayload } from '../../timer-scheduler.port';
 
 /** A stored timer: `dueAt` is its true due time, `fireAt` when the next delivery is due. */
@@ -38,12 +37,8 @@ export class TimerTable {
 
   /** Opens (creating it when missing) the file; WAL + synchronous=FULL so a timer survives power loss. */
   static open(path: string): TimerTable {
-    mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
+    const db = openDurableDatabase(path, { busyTimeoutMs: 5000 });
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
       return new TimerTable(db);
     } catch (error) {
