@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { openDurableDatabase } from '../libs/embedded-sqlite/src';
-import { chainHash, SqliteEventStore } from '../libs/event-store/src';
+import { chainHashOfEncoded, SqliteEventStore } from '../libs/event-store/src';
 import { applySchema } from '../libs/event-store/src/adapters/embedded/schema';
 import {
   freshDirectory,
@@ -118,17 +118,19 @@ function rawSqlite({ eventsPerAppend, writers }: Scenario): number {
  */
 function chainMicrosecondsPerEvent(): number {
   const rounds = 50_000;
+  // The append path hashes the JSON it stores anyway, so only the hash itself is timed.
+  const dataJson = JSON.stringify(sampleData);
+  const metadataJson = JSON.stringify(sampleMetadata);
   let previous = '';
   const started = performance.now();
   for (let revision = 0; revision < rounds; revision += 1) {
-    previous = chainHash(previous, {
+    const event = {
       streamId: 'contact-bench-0',
       revision,
       eventId: '0f8fad5b-d9cb-469f-a165-70867728950e',
       type: 'LifecycleStageChanged',
-      data: sampleData,
-      metadata: sampleMetadata,
-    });
+    };
+    previous = chainHashOfEncoded(previous, event, dataJson, metadataJson);
   }
   return ((performance.now() - started) * 1000) / rounds;
 }

@@ -58,14 +58,25 @@ export function toStoredJson(value: unknown): { text: string; parsed: JsonValue 
  * path (bench:append prints the chain's share).
  */
 export function chainHash(previousHash: string, event: ChainedFields): string {
-  const body = JSON.stringify([
-    event.streamId,
-    event.revision,
-    event.eventId,
-    event.type,
-    event.data,
-    event.metadata,
-  ]);
+  return chainHashOfEncoded(
+    previousHash,
+    event,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+  );
+}
+
+/**
+ * The same hash from data and metadata already encoded as stored, so the append path does not
+ * encode them a second time. The body is byte for byte `JSON.stringify` of the six-element array.
+ */
+export function chainHashOfEncoded(
+  previousHash: string,
+  event: Pick<ChainedFields, 'streamId' | 'revision' | 'eventId' | 'type'>,
+  dataJson: string,
+  metadataJson: string,
+): string {
+  const body = `[${JSON.stringify(event.streamId)},${event.revision},${JSON.stringify(event.eventId)},${JSON.stringify(event.type)},${dataJson},${metadataJson}]`;
   return createHash('sha256').update(previousHash).update('\n').update(body).digest('hex');
 }
 

@@ -3,6 +3,7 @@ export * from './errors';
 export {
   canonicalJson,
   chainHash,
+  chainHashOfEncoded,
   findChainBreak,
   GENESIS_HASH,
   type ChainBreak,

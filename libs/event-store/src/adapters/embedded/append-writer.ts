@@ -6,7 +6,7 @@ import type {
   RecordedEvent,
 } from '../../event-store.port';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../../errors';
-import { chainHash, GENESIS_HASH, toStoredJson } from '../../hash-chain';
+import { chainHashOfEncoded, GENESIS_HASH, toStoredJson } from '../../hash-chain';
 import { EVENT_COLUMNS, type EventRow } from './schema';
 import { toRecordedEvent } from './event-rows';
 
@@ -69,14 +69,12 @@ export class AppendWriter {
       revision += 1;
       const data = toStoredJson(event.data);
       const metadata = toStoredJson(event.metadata);
-      const hash = chainHash(previousHash, {
-        streamId,
-        revision,
-        eventId: event.eventId,
-        type: event.type,
-        data: data.parsed,
-        metadata: metadata.parsed,
-      });
+      const hash = chainHashOfEncoded(
+        previousHash,
+        { streamId, revision, eventId: event.eventId, type: event.type },
+        data.text,
+        metadata.text,
+      );
       const position = this.insertRow(
         streamId,
         revision,
