@@ -1,19 +1,8 @@
-import { ConfigError, JsonLogger, loadConfig, type ChronicleConfig } from '@chronicle/platform';
+import { JsonLogger, loadConfigOrExit } from '@chronicle/platform';
 import { createApp } from './app.factory';
 
-function configOrExit(): ChronicleConfig {
-  try {
-    // The only read of process.env in the code base: everything else gets the validated config.
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
-  const config = configOrExit();
+  const config = loadConfigOrExit(process.env);
   const logger = new JsonLogger();
   const app = await createApp(config, { logger });
   app.enableShutdownHooks();

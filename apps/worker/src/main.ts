@@ -1,20 +1,9 @@
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, JsonLogger, loadConfig, type ChronicleConfig } from '@chronicle/platform';
+import { JsonLogger, loadConfigOrExit } from '@chronicle/platform';
 import { WorkerModule } from './worker.module';
 
-function configOrExit(): ChronicleConfig {
-  try {
-    // The worker's only read of process.env; everything else gets the validated config.
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
-  const config = configOrExit();
+  const config = loadConfigOrExit(process.env);
   const logger = new JsonLogger();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger,

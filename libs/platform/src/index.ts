@@ -1,6 +1,6 @@
 export { CHRONICLE_CONFIG, type ChronicleConfig } from './config/chronicle-config';
 export { ConfigError } from './config/config-error';
-export { loadConfig } from './config/load-config';
+export { loadConfig, loadConfigOrExit } from './config/load-config';
 export { apiKeyFor, parseApiKeys, type ApiKey } from './config/api-keys';
 export { ROLES, isRole, type Role } from './config/roles';
 

@@ -85,3 +85,17 @@ function devKeys(dataDir: string): ReturnType<typeof loadOrCreateDevApiKeys> {
     );
   }
 }
+
+/**
+ * For an entry point (API, worker): the validated config, or the one line naming the bad setting
+ * on stderr and exit code 1. An entry point's only read of the environment.
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv): ChronicleConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
