@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { comparePositions, SqliteEventStore } from '@chronicle/event-store';
 import { ProjectorRuntime } from './projector-runtime';
-import { killAllFixtures, killed, runFixture, waitForLine } from './testing/child-process';
+import { killAllFixtures, killed, runFixture, waitForLine } from '@chronicle/event-store/testing';
 import { SqliteReadStore } from '@chronicle/read-store';
 import { appendEvents, counterProjection } from './testing/test-projections';
+
+const fixture = (name: string): string => join(__dirname, 'testing', `${name}.ts`);
 
 let directory: string;
 beforeEach(() => {
@@ -24,7 +26,7 @@ describe('ProjectorRuntime: crash while catching up', () => {
     const head = await appendEvents(seeding, { streams: 20, perStream: 200 });
     await seeding.close();
 
-    const projector = runFixture('project-until-killed', [events, readModels]);
+    const projector = runFixture(fixture('project-until-killed'), [events, readModels]);
     await waitForLine(projector, '600');
     await killed(projector);
 

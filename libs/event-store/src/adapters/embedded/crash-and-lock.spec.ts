@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChainBreak } from '../../hash-chain';
 import { SqliteEventStore } from './sqlite-event-store';
-import { exited, killAllFixtures, readLines, runFixture } from './testing/child-process';
+import { exited, killAllFixtures, readLines, runFixture } from '../../testing/fixture-process';
+
+const fixture = (name: string): string => join(__dirname, 'testing', `${name}.ts`);
 
 let directory: string;
 beforeEach(() => {
@@ -24,10 +26,10 @@ describe('embedded store: one process per data folder', () => {
   });
 
   it('refuses another process while held, and frees the folder when the holder is killed -9', async () => {
-    const holder = runFixture('hold-store', [directory]);
+    const holder = runFixture(fixture('hold-store'), [directory]);
     await readLines(holder, (lines) => lines.includes('opened'));
 
-    const contender = runFixture('hold-store', [directory]);
+    const contender = runFixture(fixture('hold-store'), [directory]);
     const said = await readLines(contender, () => false);
     expect(await exited(contender)).toBe(3);
     expect(said.join('\n')).toMatch(/refused: .*in use by another Chronicle process/);
@@ -41,7 +43,7 @@ describe('embedded store: one process per data folder', () => {
 
 describe('embedded store: crash durability', () => {
   it('keeps every acknowledged append when the writer is killed -9 mid-burst', async () => {
-    const writer = runFixture('append-until-killed', [directory]);
+    const writer = runFixture(fixture('append-until-killed'), [directory]);
     const lines = await readLines(writer, (seen) => seen.length > 400);
     writer.kill('SIGKILL');
     await exited(writer);

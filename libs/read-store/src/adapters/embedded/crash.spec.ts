@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteReadStore } from './sqlite-read-store';
-import { exited, killAllFixtures, readLines, runFixture } from './testing/child-process';
+import { exited, killAllFixtures, readLines, runFixture } from '@chronicle/event-store/testing';
 import { CRASH_PROJECTION, ENTRIES_PER_BATCH, RECENT_KEPT } from './testing/crash-batches';
+
+const fixture = (name: string): string => join(__dirname, 'testing', `${name}.ts`);
 
 let directory: string;
 beforeEach(() => {
@@ -15,7 +17,7 @@ afterEach(async () => {
 });
 
 async function runAndKill(path: string, batches: number): Promise<number> {
-  const writer = runFixture('apply-until-killed', [path]);
+  const writer = runFixture(fixture('apply-until-killed'), [path]);
   const lines = await readLines(writer, (seen) => seen.length > batches);
   writer.kill('SIGKILL');
   await exited(writer);
