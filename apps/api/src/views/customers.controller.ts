@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PersonalDataCipher } from '@chronicle/application';
 import {
@@ -11,23 +11,18 @@ import {
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { parsePositionParameter } from './view-query';
-
-/** Optional Nest token for the clock the customer segment's recency is judged by. */
-export const CUSTOMER_VIEWS_CLOCK = Symbol('CUSTOMER_VIEWS_CLOCK');
+import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 
 @ApiTags('views')
 @Controller('views')
 export class CustomersController {
-  private readonly now: () => Date;
-
   constructor(
     @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
-    @Optional() @Inject(CUSTOMER_VIEWS_CLOCK) clock?: () => Date,
-  ) {
-    this.now = clock ?? (() => new Date());
-  }
+    // The customer segment's recency is judged against it.
+    @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
+  ) {}
 
   @Roles('analyst')
   @Get('customers/:contactId')

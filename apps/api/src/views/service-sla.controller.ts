@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TICKET_PRIORITIES } from '@chronicle/domain';
 import {
@@ -12,12 +12,7 @@ import {
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { parseFilterParameter, parseViewWindow } from './view-query';
-
-/** The current time, for SLA targets not yet done; tests provide a fixed one. */
-export type ViewClock = () => Date;
-
-/** Optional Nest token for the SLA views' clock; absent → the system clock. */
-export const SLA_VIEWS_CLOCK = Symbol('SLA_VIEWS_CLOCK');
+import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 
 /** Waits for `minPosition` if asked, then names where the service-sla projection serves reads. */
 export async function slaReadModel(
@@ -45,15 +40,11 @@ function parsePriority(value: unknown): string | undefined {
 @ApiTags('views')
 @Controller('views')
 export class ServiceSlaController {
-  private readonly now: ViewClock;
-
   constructor(
     private readonly runtime: ProjectorRuntime,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Optional() @Inject(SLA_VIEWS_CLOCK) clock?: ViewClock,
-  ) {
-    this.now = clock ?? (() => new Date());
-  }
+    @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
+  ) {}
 
   @Roles('analyst')
   @Get('service-sla')

@@ -1,23 +1,20 @@
-import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorRuntime, queryTicket, type TicketView } from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { SLA_VIEWS_CLOCK, slaReadModel, type ViewClock } from './service-sla.controller';
+import { slaReadModel } from './service-sla.controller';
+import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 import { parsePositionParameter } from './view-query';
 
 @ApiTags('views')
 @Controller('views')
 export class TicketsController {
-  private readonly now: ViewClock;
-
   constructor(
     private readonly runtime: ProjectorRuntime,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Optional() @Inject(SLA_VIEWS_CLOCK) clock?: ViewClock,
-  ) {
-    this.now = clock ?? (() => new Date());
-  }
+    @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
+  ) {}
 
   @Roles('analyst')
   @Get('tickets/:ticketId')

@@ -14,6 +14,7 @@ import { FunnelController } from './funnel.controller';
 import { PipelineController } from './pipeline.controller';
 import { ServiceSlaController } from './service-sla.controller';
 import { TicketsController } from './tickets.controller';
+import { systemViewsClock } from './views-clock';
 
 /** The analysts' views (CONTRACT §3): their projections and the controllers that answer them. */
 @Module({
@@ -28,6 +29,7 @@ import { TicketsController } from './tickets.controller';
       pipelineProjection,
     ]),
   ],
+  providers: [systemViewsClock],
   controllers: [
     FunnelController,
     CampaignsController,
