@@ -1,3 +1,4 @@
+import { parseFlags } from './parse-flags';
 import { DATASET_NAMES, type DatasetName, isDatasetName } from './datasets/dataset-registry';
 
 /** What `import` was asked to do. */
@@ -36,22 +37,13 @@ export function parseImportArguments(argv: readonly string[]): ImportArguments {
   if (dataset === undefined || !isDatasetName(dataset)) {
     throw new Error(`Unknown dataset ${JSON.stringify(dataset ?? '')}`);
   }
-  const options = new Map<string, string>();
-  let progress = true;
-  for (let index = 0; index < rest.length; index += 1) {
-    const flag = rest[index]!;
-    if (flag === '--no-progress') {
-      progress = false;
-      continue;
-    }
-    const value = rest[index + 1];
-    if (!['--path', '--limit', '--concurrency', '--over-http', '--token'].includes(flag)) {
-      throw new Error(`Unknown option ${flag}`);
-    }
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    options.set(flag, value);
-    index += 1;
-  }
+  const { values: options, progress } = parseFlags(rest, [
+    '--path',
+    '--limit',
+    '--concurrency',
+    '--over-http',
+    '--token',
+  ]);
   const url = options.get('--over-http');
   const token = options.get('--token');
   if ((url === undefined) !== (token === undefined)) {

@@ -1,3 +1,5 @@
+import { parseFlags } from '../parse-flags';
+
 export interface RebuildArguments {
   projection: string;
   url: string;
@@ -20,20 +22,7 @@ export function parseRebuildArguments(argv: readonly string[]): RebuildArguments
   const [command, projection, ...rest] = argv;
   if (command !== 'rebuild') throw new Error(`Unknown command ${JSON.stringify(command ?? '')}`);
   if (!projection || projection.startsWith('--')) throw new Error('Name the projection to rebuild');
-  const options = new Map<string, string>();
-  let progress = true;
-  for (let index = 0; index < rest.length; index += 1) {
-    const flag = rest[index]!;
-    if (flag === '--no-progress') {
-      progress = false;
-      continue;
-    }
-    if (flag !== '--url' && flag !== '--token') throw new Error(`Unknown option ${flag}`);
-    const value = rest[index + 1];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    options.set(flag, value);
-    index += 1;
-  }
+  const { values: options, progress } = parseFlags(rest, ['--url', '--token']);
   const url = options.get('--url');
   const token = options.get('--token');
   if (url === undefined || token === undefined) throw new Error('--url and --token are required');
