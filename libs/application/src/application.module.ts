@@ -99,7 +99,7 @@ export class ApplicationModule implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.commandSideStores.close();
+    await this.commandSideStores.close();
     await this.keyStore.close();
   }
 }

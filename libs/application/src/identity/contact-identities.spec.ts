@@ -27,8 +27,8 @@ describe('ContactIdentities over the embedded index', () => {
     ]);
   });
 
-  afterEach(() => {
-    stores.close();
+  afterEach(async () => {
+    await stores.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

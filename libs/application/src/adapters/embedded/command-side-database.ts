@@ -1,4 +1,4 @@
-import { openDurableDatabase } from '@chronicle/embedded-sqlite';
+import { BatchedWrites, openDurableDatabase } from '@chronicle/embedded-sqlite';
 import { SqliteIdempotencyStore } from './idempotency-store.sqlite';
 import { SqliteIdentityIndex } from './identity-index.sqlite';
 
@@ -6,7 +6,8 @@ import { SqliteIdentityIndex } from './identity-index.sqlite';
 export interface CommandSideStores {
   idempotency: SqliteIdempotencyStore;
   identity: SqliteIdentityIndex;
-  close(): void;
+  /** Waits for writes already submitted, then closes the file. */
+  close(): Promise<void>;
 }
 
 /**
@@ -17,10 +18,15 @@ export function openCommandSideStores(path: string): CommandSideStores {
   // Another process on the same file (a second worker) waits for the writer instead of failing.
   const db = openDurableDatabase(path, { busyTimeoutMs: 5000 });
   try {
+    // One batch for both stores: their writes of one event-loop turn share a single fsync.
+    const writes = new BatchedWrites(db);
     return {
-      idempotency: new SqliteIdempotencyStore(db),
-      identity: new SqliteIdentityIndex(db),
-      close: () => db.close(),
+      idempotency: new SqliteIdempotencyStore(db, writes),
+      identity: new SqliteIdentityIndex(db, writes),
+      close: async () => {
+        await writes.drain();
+        db.close();
+      },
     };
   } catch (error) {
     db.close();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { BatchedWrites } from '@chronicle/embedded-sqlite';
 import type { CommandResult } from '../../pipeline/command-types';
 import type { IdempotencyRecord, IdempotencyStore } from '../../idempotency/idempotency-store.port';
 
@@ -12,7 +13,10 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly select: Database.Statement<[string], RecordRow>;
   private readonly upsert: Database.Statement<[string, string, string | null, string]>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly writes: BatchedWrites,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS idempotency_records (
         idempotency_key TEXT PRIMARY KEY,
@@ -43,7 +47,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
 
   put(key: string, record: IdempotencyRecord): Promise<void> {
     const response = record.response === null ? null : JSON.stringify(record.response);
-    this.upsert.run(key, record.requestFingerprint, response, new Date().toISOString());
-    return Promise.resolve();
+    const updatedAt = new Date().toISOString();
+    return this.writes.write(() => {
+      this.upsert.run(key, record.requestFingerprint, response, updatedAt);
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { BatchedWrites } from '@chronicle/embedded-sqlite';
 import type { IdentityHash, IdentityIndex, IdentityKind } from '../../identity/identity-index.port';
 
 /** Keyed identity hashes by contact, in the command side's SQLite file. */
@@ -8,7 +9,10 @@ export class SqliteIdentityIndex implements IdentityIndex {
   private readonly deleteKind: Database.Statement<[string, string]>;
   private readonly deleteContact: Database.Statement<[string]>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly writes: BatchedWrites,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS contact_identities (
         contact_id TEXT NOT NULL,
@@ -40,13 +44,15 @@ export class SqliteIdentityIndex implements IdentityIndex {
   }
 
   set(contactId: string, kind: IdentityKind, hash: string | null): Promise<void> {
-    if (hash === null) this.deleteKind.run(contactId, kind);
-    else this.upsert.run(contactId, kind, hash);
-    return Promise.resolve();
+    return this.writes.write(() => {
+      if (hash === null) this.deleteKind.run(contactId, kind);
+      else this.upsert.run(contactId, kind, hash);
+    });
   }
 
   remove(contactId: string): Promise<void> {
-    this.deleteContact.run(contactId);
-    return Promise.resolve();
+    return this.writes.write(() => {
+      this.deleteContact.run(contactId);
+    });
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@chronicle/embedded-sqlite';
+import { BatchedWrites, openDurableDatabase } from '@chronicle/embedded-sqlite';
 import type { KeyStore } from '../../privacy/key-store.port';
 import { ErasedSubjectError, MissingKeyError } from '../../privacy/privacy-errors';
 
@@ -27,8 +27,11 @@ export class SqliteKeyStore implements KeyStore {
   private readonly selectKey: Database.Statement<[string], KeyRow>;
   private readonly insertKey: Database.Statement<[string, Buffer]>;
   private readonly writeTombstone: Database.Statement<[string, string]>;
+  // New keys of one event-loop turn share a commit: one fsync for many new contacts.
+  private readonly writes: BatchedWrites;
 
   private constructor(private readonly db: Database.Database) {
+    this.writes = new BatchedWrites(db);
     this.selectKey = db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?');
     this.insertKey = db.prepare(
       'INSERT OR IGNORE INTO subject_keys (subject_id, key, erased_at) VALUES (?, ?, NULL)',
@@ -54,15 +57,15 @@ export class SqliteKeyStore implements KeyStore {
     }
   }
 
-  keyFor(subjectId: string): Promise<Buffer> {
-    return settle(() => {
-      const cached = this.cache.get(subjectId);
-      if (cached) return cached;
-      // INSERT OR IGNORE then SELECT: whoever inserted first (this call, an earlier one, another
-      // connection) wins, and every caller reads back that one key.
-      if (!this.selectKey.get(subjectId)) this.insertKey.run(subjectId, randomBytes(KEY_BYTES));
-      return this.remember(subjectId, this.selectKey.get(subjectId));
-    });
+  async keyFor(subjectId: string): Promise<Buffer> {
+    const cached = this.cache.get(subjectId);
+    if (cached) return cached;
+    const existing = this.selectKey.get(subjectId);
+    if (existing) return this.remember(subjectId, existing);
+    // INSERT OR IGNORE then SELECT: whoever inserted first (this call, an earlier one, another
+    // connection) wins, and every caller reads back that one key, once it is durable.
+    await this.writes.write(() => this.insertKey.run(subjectId, randomBytes(KEY_BYTES)));
+    return this.remember(subjectId, this.selectKey.get(subjectId));
   }
 
   existingKey(subjectId: string): Promise<Buffer | 'erased'> {
@@ -83,11 +86,10 @@ export class SqliteKeyStore implements KeyStore {
     });
   }
 
-  close(): Promise<void> {
-    return settle(() => {
-      this.cache.clear();
-      if (this.db.open) this.db.close();
-    });
+  async close(): Promise<void> {
+    if (this.db.open) await this.writes.drain();
+    this.cache.clear();
+    if (this.db.open) this.db.close();
   }
 
   private remember(subjectId: string, row: KeyRow | undefined): Buffer {

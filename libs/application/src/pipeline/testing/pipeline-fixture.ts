@@ -67,7 +67,7 @@ export class PipelineFixture {
   async close(): Promise<void> {
     await this.eventStore.close();
     await this.keyStore.close();
-    this.commandSide.close();
+    await this.commandSide.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

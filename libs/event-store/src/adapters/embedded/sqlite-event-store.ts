@@ -22,7 +22,7 @@ import { validateAppend } from '../../validate-append';
 import { AppendWriter, type AppendRequest } from './append-writer';
 import { CommitSignal } from './commit-signal';
 import { filterClause, parsePosition, toRecordedEvent } from './event-rows';
-import { GroupCommitter, type Outcome } from './group-commit';
+import { GroupCommitter, type Outcome } from '@chronicle/embedded-sqlite';
 import { applySchema, EVENT_COLUMNS, type EventRow } from './schema';
 
 export interface SqliteEventStoreOptions {
