@@ -66,6 +66,12 @@ export interface ReadAllOptions {
   filter?: EventFilter;
 }
 
+export interface ReadStreamsOptions {
+  /** Exclusive: events after this position. Absent: from each stream's first event. */
+  after?: string;
+  maxCount?: number;
+}
+
 export interface SubscribeOptions {
   /** Exclusive: the last position the subscriber has handled. Absent: from the first event. */
   after?: string;
@@ -96,6 +102,11 @@ export interface EventStore {
   /** A stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events of several streams in global order (a customer's history across its deals,
+   * tickets, orders…); streams that do not exist read as empty. Page with `after` and `maxCount`.
+   */
+  readStreams(streamIds: readonly string[], options?: ReadStreamsOptions): Promise<RecordedEvent[]>;
   /**
    * Catches up from `after`, then follows new events live. The consumer pulls, so a slow consumer
    * slows the reads instead of filling memory (back-pressure).

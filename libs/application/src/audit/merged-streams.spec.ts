@@ -44,7 +44,7 @@ describe('a customer history read from the event store', () => {
     expect(await collect()).toEqual(expected);
   });
 
-  it('starts after a position, finding each stream’s first revision after it', async () => {
+  it('starts after a position', async () => {
     const all = await collect();
     const cut = all[12]!;
 

@@ -3,6 +3,7 @@ import { comparePositions } from '../event-store.port';
 import { describeAppendContract } from './contract/append.contract';
 import { describeIdempotencyContract } from './contract/idempotency.contract';
 import { describeReadContract } from './contract/read.contract';
+import { describeReadStreamsContract } from './contract/read-streams.contract';
 import { describeSubscriptionContract } from './contract/subscription.contract';
 import { describeConcurrencyContract } from './contract/concurrency.contract';
 import { describeIntegrityContract } from './contract/integrity.contract';
@@ -27,6 +28,7 @@ export function describeEventStoreContract(adapterName: string, open: OpenStore)
     describeAppendContract(current);
     describeIdempotencyContract(current);
     describeReadContract(current);
+    describeReadStreamsContract(current);
     describeConcurrencyContract(current);
     describeSubscriptionContract(current);
     describeIntegrityContract(current);

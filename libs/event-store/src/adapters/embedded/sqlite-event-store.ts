@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
   type DurableDatabaseOptions,
+  GroupCommitter,
   openDurableDatabase,
+  type Outcome,
   ProcessLock,
 } from '@chronicle/embedded-sqlite';
 import type {
@@ -12,6 +14,7 @@ import type {
   EventToAppend,
   ExpectedRevision,
   ReadAllOptions,
+  ReadStreamsOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -22,8 +25,7 @@ import { validateAppend } from '../../validate-append';
 import { AppendWriter, type AppendRequest } from './append-writer';
 import { CommitSignal } from './commit-signal';
 import { filterClause, parsePosition, toRecordedEvent } from './event-rows';
-import { GroupCommitter, type Outcome } from '@chronicle/embedded-sqlite';
-import { applySchema, EVENT_COLUMNS, type EventRow } from './schema';
+import { applySchema, EVENT_COLUMNS, type EventRow, READ_STREAMS_SQL } from './schema';
 
 export interface SqliteEventStoreOptions {
   /** Folder holding `events.sqlite` and the process lock; created when missing. */
@@ -110,6 +112,18 @@ export class SqliteEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const rows = this.readPage(parsePosition(options.after), Number.MAX_SAFE_INTEGER, options);
+    return Promise.resolve(rows.map(toRecordedEvent));
+  }
+
+  readStreams(
+    streamIds: readonly string[],
+    options: ReadStreamsOptions = {},
+  ): Promise<RecordedEvent[]> {
+    const rows = this.statement(READ_STREAMS_SQL).all(
+      JSON.stringify(streamIds),
+      parsePosition(options.after),
+      options.maxCount ?? -1,
+    ) as EventRow[];
     return Promise.resolve(rows.map(toRecordedEvent));
   }
 

@@ -5,6 +5,7 @@ import type {
   EventToAppend,
   ExpectedRevision,
   ReadAllOptions,
+  ReadStreamsOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -19,6 +20,7 @@ import { fromResolvedEvent } from './event-envelope';
 import { matchesFilter, serverFilter } from './filters';
 import { resumingSubscription } from './resuming-subscription';
 import { readStreamEvents } from './stream-reads';
+import { readStreamsByMerging } from './merged-stream-reads';
 
 const DEFAULT_BATCH = 500;
 
@@ -84,6 +86,13 @@ export class EventStoreDbEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.mapErrors(() => readAllEvents(this.client, options));
+  }
+
+  readStreams(
+    streamIds: readonly string[],
+    options: ReadStreamsOptions = {},
+  ): Promise<RecordedEvent[]> {
+    return readStreamsByMerging(this, streamIds, options);
   }
 
   subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionBatch> {

@@ -1,4 +1,4 @@
-import { comparePositions, type EventStore } from '@chronicle/event-store';
+import { comparePositions, type EventStore } from '../../event-store.port';
 
 /**
  * The first revision of `streamId` whose global position is after `after`, or undefined when
@@ -6,7 +6,7 @@ import { comparePositions, type EventStore } from '@chronicle/event-store';
  * over single-event reads finds it in about log2(length) point reads, whatever the store.
  */
 export async function firstRevisionAfter(
-  eventStore: EventStore,
+  eventStore: Pick<EventStore, 'readStream'>,
   streamId: string,
   after: string,
 ): Promise<number | undefined> {
