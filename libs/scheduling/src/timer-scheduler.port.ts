@@ -49,6 +49,11 @@ export interface TimerScheduler {
 export interface CheckpointStore {
   load(name: string): Promise<string | undefined>;
   save(name: string, position: string): Promise<void>;
+  /**
+   * Moves a checkpoint that is stored; writes nothing and answers false when there is none, which
+   * after a `save` means the store lost it (and the timers with it: a Redis restarted empty).
+   */
+  saveExisting(name: string, position: string): Promise<boolean>;
 }
 
 /** Retries of a failing handler: `attempts` deliveries in all, doubling from `backoffMs`. */

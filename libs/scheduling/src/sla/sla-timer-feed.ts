@@ -11,6 +11,7 @@ import {
   type TimerChange,
   timerChangesFor,
 } from './sla-timer-plan';
+import { RetryWait } from './retry-wait';
 import { loadTicket } from './ticket-snapshot';
 
 export interface SlaTimerFeedOptions {
@@ -23,6 +24,12 @@ export interface SlaTimerFeedOptions {
   batchSize?: number;
   /** First wait after a failed batch (Redis or the event store down); doubles up to 30 s. */
   retryDelayMs?: number;
+  /**
+   * How often the feed asks the timer store for its checkpoint: a missing one means the store
+   * lost it with the timers (Redis restarted empty), and an answer ends a retry wait early.
+   * Default 5 s.
+   */
+  storeCheckMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -32,10 +39,17 @@ const TICKET_EVENTS = { streamPrefixes: ['ticket-'], eventTypePrefixes: ['Ticket
  * Keeps the SLA timers in step with the ticket streams: a checkpointed subscription that arms and
  * drops timers (see {@link timerChangesFor}). The event store is the source of truth; the timers
  * are derived from it. Its checkpoint lives beside the timers, so when they are lost (a Redis
- * flush) the feed starts again from the first event and every open ticket gets its timers back.
+ * flush, or a Redis restarted without persistence while the feed runs) the feed starts again from
+ * the first event and every open ticket gets its timers back.
  */
 export class SlaTimerFeed {
   private readonly stopping = new AbortController();
+  /** The running subscription; aborted to start it again from the first event. */
+  private pass = new AbortController();
+  private storeLost = false;
+  private readonly retryWait = new RetryWait();
+  private storeCheck: NodeJS.Timeout | undefined;
+  private checking = false;
   private loop: Promise<void> | undefined;
   private current = START_POSITION;
   private readonly waiters = new Set<{ position: string; resolve: () => void }>();
@@ -52,11 +66,17 @@ export class SlaTimerFeed {
 
   /** Loads the checkpoint and starts following; resolves once the subscription is open. */
   async start(): Promise<void> {
-    this.current = (await this.options.checkpoints.load(this.name)) ?? START_POSITION;
+    const stored = await this.options.checkpoints.load(this.name);
+    // Stored from the start, so that a checkpoint missing later can only mean the store lost it.
+    if (stored === undefined) await this.options.checkpoints.save(this.name, START_POSITION);
+    this.current = stored ?? START_POSITION;
     this.loop = this.follow();
+    this.storeCheck = setInterval(() => void this.checkStore(), this.options.storeCheckMs ?? 5000);
+    this.storeCheck.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.storeCheck);
     this.stopping.abort();
     await this.loop;
   }
@@ -75,10 +95,13 @@ export class SlaTimerFeed {
   }
 
   private async follow(): Promise<void> {
-    const signal = this.stopping.signal;
+    const stopped = this.stopping.signal;
     let delay = this.options.retryDelayMs ?? 500;
-    while (!signal.aborted) {
+    while (!stopped.aborted) {
+      this.pass = new AbortController();
+      const signal = AbortSignal.any([stopped, this.pass.signal]);
       try {
+        if (this.storeLost) await this.replayFromStart();
         const batches = this.options.eventStore.subscribe({
           after: this.current,
           filter: TICKET_EVENTS,
@@ -86,18 +109,50 @@ export class SlaTimerFeed {
           signal,
         });
         for await (const batch of batches) {
-          if (signal.aborted) return;
+          if (signal.aborted) break;
           await this.apply(batch.events);
-          await this.advance(batch.checkpoint, batch.events.length > 0);
+          await this.advance(batch.checkpoint, batch.events.length > 0, signal);
           delay = this.options.retryDelayMs ?? 500;
         }
       } catch (error) {
-        if (signal.aborted) return;
+        if (stopped.aborted) return;
+        // A restart asked for while the pass failed is no error of its own.
+        if (signal.aborted) continue;
         this.options.onError?.(error);
-        await abortableDelay(delay, signal);
+        await this.retryWait.wait(delay, signal);
         delay = Math.min(delay * 2, 30_000);
       }
     }
+  }
+
+  /** Forgets the position: the timers it stood for are gone, so every ticket event is read again. */
+  private async replayFromStart(): Promise<void> {
+    await this.options.checkpoints.save(this.name, START_POSITION);
+    this.current = START_POSITION;
+    this.storeLost = false;
+    this.options.onError?.(
+      new Error('The timer store lost its checkpoint; re-arming timers from the first event'),
+    );
+  }
+
+  private async checkStore(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const stored = await this.options.checkpoints.load(this.name);
+      if (stored === undefined) this.restartFromStart();
+      // The store answers again: retry now instead of at the end of a long backoff.
+      else this.retryWait.cutShort();
+    } catch {
+      // Still away; the feed's own retries report it.
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private restartFromStart(): void {
+    this.storeLost = true;
+    this.pass.abort();
   }
 
   private async apply(events: readonly RecordedEvent[]): Promise<void> {
@@ -118,12 +173,21 @@ export class SlaTimerFeed {
   private lastSave = 0;
 
   // Batches that only move the position past other events are saved at most once a second.
-  private async advance(checkpoint: string, hadEvents: boolean): Promise<void> {
+  private async advance(
+    checkpoint: string,
+    hadEvents: boolean,
+    signal: AbortSignal,
+  ): Promise<void> {
     if (comparePositions(checkpoint, this.current) <= 0) return;
     if (hadEvents || Date.now() - this.lastSave >= 1000) {
-      await this.options.checkpoints.save(this.name, checkpoint);
+      if (!(await this.options.checkpoints.saveExisting(this.name, checkpoint))) {
+        this.restartFromStart();
+        return;
+      }
       this.lastSave = Date.now();
     }
+    // A restart was asked for while saving: the replay owns the position now.
+    if (signal.aborted) return;
     this.current = checkpoint;
     for (const waiter of this.waiters) {
       if (comparePositions(waiter.position, checkpoint) <= 0) {
@@ -132,18 +196,4 @@ export class SlaTimerFeed {
       }
     }
   }
-}
-
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

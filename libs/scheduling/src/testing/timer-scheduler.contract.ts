@@ -105,6 +105,15 @@ export function describeTimerSchedulerContract(adapterName: string, open: OpenTi
       ]);
     });
 
+    it('moves only a checkpoint it holds, so a lost one is noticed', async () => {
+      const { scheduler } = await started();
+      expect(await scheduler.saveExisting('never-saved', '7')).toBe(false);
+      expect(await scheduler.load('never-saved')).toBeUndefined();
+      await scheduler.save('moved', '7');
+      expect(await scheduler.saveExisting('moved', '9')).toBe(true);
+      expect(await scheduler.load('moved')).toBe('9');
+    });
+
     it('keeps pending timers and checkpoints across a restart', async () => {
       const first = await started();
       const dueAt = inMs(400);

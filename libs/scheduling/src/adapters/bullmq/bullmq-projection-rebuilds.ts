@@ -43,6 +43,8 @@ export class BullMqProjectionRebuilds implements ProjectionRebuilds {
     const redis = commandConnection(options.redisUrl, `${queueName}:producer`);
     await ready(redis);
     const queue = new Queue<RebuildJobData>(queueName, { connection: redis, prefix });
+    // Without a listener BullMQ prints every reconnection error with its stack; /health reports Redis.
+    queue.on('error', () => undefined);
     if (options.process === false) return new BullMqProjectionRebuilds(options, redis, queue);
     const workerRedis = workerConnection(options.redisUrl, `${queueName}:worker`);
     const worker = new Worker<RebuildJobData>(

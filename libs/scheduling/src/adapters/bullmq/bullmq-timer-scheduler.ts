@@ -69,6 +69,8 @@ export class BullMqTimerScheduler implements TimerScheduler, CheckpointStore {
       connection: redis,
       prefix: options.prefix ?? 'bull',
     });
+    // Without a listener BullMQ prints every reconnection error with its stack; /health reports Redis.
+    queue.on('error', () => undefined);
     return new BullMqTimerScheduler(options, redis, queue);
   }
 
@@ -145,6 +147,11 @@ export class BullMqTimerScheduler implements TimerScheduler, CheckpointStore {
 
   async save(name: string, position: string): Promise<void> {
     await this.redis.set(this.checkpointKey(name), position);
+  }
+
+  async saveExisting(name: string, position: string): Promise<boolean> {
+    // XX: set only when the key exists, so a Redis that came back empty is noticed, not papered over.
+    return (await this.redis.set(this.checkpointKey(name), position, 'XX')) === 'OK';
   }
 
   // Under the queue's own prefix, so deleting the queue's keys deletes the checkpoint too.

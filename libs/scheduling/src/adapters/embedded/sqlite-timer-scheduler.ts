@@ -91,6 +91,10 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
     return Promise.resolve();
   }
 
+  saveExisting(name: string, position: string): Promise<boolean> {
+    return Promise.resolve(this.table.updateCheckpoint(name, position));
+  }
+
   private arm(): void {
     if (!this.running) return;
     if (this.firing) {

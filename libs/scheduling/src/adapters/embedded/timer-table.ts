@@ -111,6 +111,12 @@ export class TimerTable {
       .run(name, position);
   }
 
+  /** Moves an existing checkpoint; false when there is none. */
+  updateCheckpoint(name: string, position: string): boolean {
+    const update = this.db.prepare('UPDATE checkpoints SET position = ? WHERE name = ?');
+    return update.run(position, name).changes > 0;
+  }
+
   close(): void {
     this.db.close();
   }
