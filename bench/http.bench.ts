@@ -54,6 +54,16 @@ function startServer(dataDir: string): Promise<Server> {
   });
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+async function cpuMsOf(child: ChildProcess): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+  // Fields after the command name's closing parenthesis; utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
 /** Peak RSS of a child process, read from /proc before it ends (Linux). */
 async function peakRssOf(child: ChildProcess): Promise<number | undefined> {
   try {
@@ -68,6 +78,7 @@ async function peakRssOf(child: ChildProcess): Promise<number | undefined> {
 
 interface LoadResult {
   perSecond: number;
+  total: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -90,6 +101,7 @@ async function load(
   });
   return {
     perSecond: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -120,11 +132,16 @@ async function main(): Promise<void> {
   const dataDir = freshDirectory('http');
   const server = await startServer(dataDir);
   try {
+    const cpuAtStart = await cpuMsOf(server.child);
     const health = await load(server.baseUrl, undefined, '/health');
+    const cpuPerHealthMs = ((await cpuMsOf(server.child)) - cpuAtStart) / health.total;
     const mix = commandMix();
     // Contacts the other commands of the mix refer to: registered before the clock starts.
     await load(server.baseUrl, [asAutocannonRequest(mix.warmUp)], '/', WARM_UP_CONTACTS);
+    const cpuBefore = await cpuMsOf(server.child);
     const commands = await load(server.baseUrl, [asAutocannonRequest(mix.next)], '/');
+    // Server CPU per command, load-independent on a shared machine: what one core can sustain.
+    const cpuPerCommandMs = ((await cpuMsOf(server.child)) - cpuBefore) / commands.total;
     const rss = await peakRssOf(server.child);
     const row = (label: string, result: LoadResult): string[] => [
       label,
@@ -140,6 +157,8 @@ async function main(): Promise<void> {
     console.log(
       `\ncommands / baseline: ${Math.round((100 * commands.perSecond) / health.perSecond)}%` +
         `; ${CONNECTIONS} connections, ${SECONDS} s each; mix: ${mix.describe()}` +
+        `; server CPU ${(cpuPerCommandMs * 1000).toFixed(0)} µs per command` +
+        ` (${(cpuPerHealthMs * 1000).toFixed(0)} µs per /health)` +
         `; server peak RSS ${rss ?? '?'} MiB`,
     );
     if (commands.non2xx + commands.errors > 0) {
