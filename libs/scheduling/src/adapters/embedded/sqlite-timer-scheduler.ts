@@ -48,14 +48,12 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
     this.concurrency = options.concurrency ?? 10;
   }
 
-  schedule(timerId: string, dueAt: Date, payload: TimerPayload): Promise<void> {
-    if (this.table.insert(timerId, dueAt.getTime(), payload)) this.arm();
-    return Promise.resolve();
+  async schedule(timerId: string, dueAt: Date, payload: TimerPayload): Promise<void> {
+    if (await this.table.insert(timerId, dueAt.getTime(), payload)) this.arm();
   }
 
   cancel(timerId: string): Promise<void> {
-    this.table.delete(timerId);
-    return Promise.resolve();
+    return this.table.delete(timerId);
   }
 
   pending(timerId: string): Promise<PendingTimer | undefined> {
@@ -79,7 +77,7 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
     clearTimeout(this.timeout);
     await this.firing;
     this.closed = true;
-    this.table.close();
+    await this.table.close();
   }
 
   load(name: string): Promise<string | undefined> {
@@ -87,12 +85,11 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
   }
 
   save(name: string, position: string): Promise<void> {
-    this.table.saveCheckpoint(name, position);
-    return Promise.resolve();
+    return this.table.saveCheckpoint(name, position);
   }
 
   saveExisting(name: string, position: string): Promise<boolean> {
-    return Promise.resolve(this.table.updateCheckpoint(name, position));
+    return this.table.updateCheckpoint(name, position);
   }
 
   private arm(): void {
@@ -135,15 +132,15 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
         payload: row.payload,
         attempt,
       });
-      this.table.delete(row.timerId);
+      await this.table.delete(row.timerId);
     } catch (error) {
       if (attempt >= this.retry.attempts) {
-        this.table.delete(row.timerId);
+        await this.table.delete(row.timerId);
         this.options.onGiveUp?.(row.timerId, error);
         return;
       }
       const fireAt = this.clock().getTime() + retryDelayMs(this.retry, attempt);
-      this.table.postpone(row.timerId, fireAt, attempt);
+      await this.table.postpone(row.timerId, fireAt, attempt);
     }
   }
 }

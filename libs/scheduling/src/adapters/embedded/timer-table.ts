@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@chronicle/embedded-sqlite';
+import { BatchedWrites, openDurableDatabase } from '@chronicle/embedded-sqlite';
 import type { PendingTimer, TimerPayload } from '../../timer-scheduler.port';
 
 /** A stored timer: `dueAt` is its true due time, `fireAt` when the next delivery is due. */
@@ -31,9 +31,44 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
 `;
 
-/** The embedded scheduler's SQLite file: pending timers and subscriber checkpoints. */
+/**
+ * The embedded scheduler's SQLite file: pending timers and subscriber checkpoints. Writes are
+ * group-committed: the timers one batch of ticket events arms, and the feed's checkpoint, share
+ * fsyncs instead of paying one each. A write resolves once durable.
+ */
 export class TimerTable {
-  private constructor(private readonly db: Database.Database) {}
+  private readonly writes: BatchedWrites;
+  private readonly statements;
+
+  private constructor(private readonly db: Database.Database) {
+    this.writes = new BatchedWrites(db);
+    this.statements = {
+      insert: db.prepare<[string, number, number, string]>(
+        'INSERT OR IGNORE INTO timers (timer_id, due_at, fire_at, payload) VALUES (?, ?, ?, ?)',
+      ),
+      delete: db.prepare<[string]>('DELETE FROM timers WHERE timer_id = ?'),
+      get: db.prepare<[string], RawRow>('SELECT * FROM timers WHERE timer_id = ?'),
+      nextFireAt: db.prepare<[], { next: number | null }>(
+        'SELECT MIN(fire_at) AS next FROM timers',
+      ),
+      due: db.prepare<[number, number], RawRow>(
+        'SELECT * FROM timers WHERE fire_at <= ? ORDER BY fire_at LIMIT ?',
+      ),
+      postpone: db.prepare<[number, number, string]>(
+        'UPDATE timers SET fire_at = ?, failures = ? WHERE timer_id = ?',
+      ),
+      loadCheckpoint: db.prepare<[string], { position: string }>(
+        'SELECT position FROM checkpoints WHERE name = ?',
+      ),
+      saveCheckpoint: db.prepare<[string, string]>(
+        'INSERT INTO checkpoints (name, position) VALUES (?, ?) ' +
+          'ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+      ),
+      updateCheckpoint: db.prepare<[string, string]>(
+        'UPDATE checkpoints SET position = ? WHERE name = ?',
+      ),
+    };
+  }
 
   /** Opens (creating it when missing) the file; WAL + synchronous=FULL so a timer survives power loss. */
   static open(path: string): TimerTable {
@@ -48,39 +83,32 @@ export class TimerTable {
   }
 
   /** Inserts the timer unless one with its id is pending; true when it was inserted. */
-  insert(timerId: string, dueAt: number, payload: TimerPayload): boolean {
-    const result = this.db
-      .prepare(
-        'INSERT OR IGNORE INTO timers (timer_id, due_at, fire_at, payload) VALUES (?, ?, ?, ?)',
-      )
-      .run(timerId, dueAt, dueAt, JSON.stringify(payload));
-    return result.changes > 0;
+  insert(timerId: string, dueAt: number, payload: TimerPayload): Promise<boolean> {
+    const json = JSON.stringify(payload);
+    return this.writes.write(
+      () => this.statements.insert.run(timerId, dueAt, dueAt, json).changes > 0,
+    );
   }
 
-  delete(timerId: string): void {
-    this.db.prepare('DELETE FROM timers WHERE timer_id = ?').run(timerId);
+  delete(timerId: string): Promise<void> {
+    return this.writes.write(() => {
+      this.statements.delete.run(timerId);
+    });
   }
 
   get(timerId: string): PendingTimer | undefined {
-    const row = this.db.prepare('SELECT * FROM timers WHERE timer_id = ?').get(timerId) as
-      RawRow | undefined;
+    const row = this.statements.get.get(timerId);
     return row && { dueAt: new Date(row.due_at), payload: JSON.parse(row.payload) as TimerPayload };
   }
 
   /** When the earliest timer should fire, or undefined when none is pending. */
   nextFireAt(): number | undefined {
-    const row = this.db.prepare('SELECT MIN(fire_at) AS next FROM timers').get() as {
-      next: number | null;
-    };
-    return row.next ?? undefined;
+    return this.statements.nextFireAt.get()?.next ?? undefined;
   }
 
   /** Timers whose delivery is due at `now`, earliest first. */
   due(now: number, limit: number): TimerRow[] {
-    const rows = this.db
-      .prepare('SELECT * FROM timers WHERE fire_at <= ? ORDER BY fire_at LIMIT ?')
-      .all(now, limit) as RawRow[];
-    return rows.map((row) => ({
+    return this.statements.due.all(now, limit).map((row) => ({
       timerId: row.timer_id,
       dueAt: row.due_at,
       fireAt: row.fire_at,
@@ -90,34 +118,32 @@ export class TimerTable {
   }
 
   /** Records a failed delivery and when to try again. */
-  postpone(timerId: string, fireAt: number, failures: number): void {
-    this.db
-      .prepare('UPDATE timers SET fire_at = ?, failures = ? WHERE timer_id = ?')
-      .run(fireAt, failures, timerId);
+  postpone(timerId: string, fireAt: number, failures: number): Promise<void> {
+    return this.writes.write(() => {
+      this.statements.postpone.run(fireAt, failures, timerId);
+    });
   }
 
   loadCheckpoint(name: string): string | undefined {
-    const row = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(name) as
-      { position: string } | undefined;
-    return row?.position;
+    return this.statements.loadCheckpoint.get(name)?.position;
   }
 
-  saveCheckpoint(name: string, position: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO checkpoints (name, position) VALUES (?, ?) ' +
-          'ON CONFLICT (name) DO UPDATE SET position = excluded.position',
-      )
-      .run(name, position);
+  saveCheckpoint(name: string, position: string): Promise<void> {
+    return this.writes.write(() => {
+      this.statements.saveCheckpoint.run(name, position);
+    });
   }
 
   /** Moves an existing checkpoint; false when there is none. */
-  updateCheckpoint(name: string, position: string): boolean {
-    const update = this.db.prepare('UPDATE checkpoints SET position = ? WHERE name = ?');
-    return update.run(position, name).changes > 0;
+  updateCheckpoint(name: string, position: string): Promise<boolean> {
+    return this.writes.write(
+      () => this.statements.updateCheckpoint.run(position, name).changes > 0,
+    );
   }
 
-  close(): void {
+  /** Waits for writes already submitted, then closes the file. */
+  async close(): Promise<void> {
+    await this.writes.drain();
     this.db.close();
   }
 }
