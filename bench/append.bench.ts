@@ -1,11 +1,26 @@
 // npm run bench:append — events/s through the event store port at full durability, beside raw
-// better-sqlite3 inserts of the same rows with the same batching and durability, in one process.
-import { randomUUID } from 'node:crypto';
+// better-sqlite3 inserts of the same rows with the same batching and durability, and beside
+// Emmett's SQLite event store (an optional peer in bench/peers/) on the same workload, in one process.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { openDurableDatabase } from '../libs/embedded-sqlite/src';
 import { chainHashOfEncoded, SqliteEventStore } from '../libs/event-store/src';
 import { applySchema } from '../libs/event-store/src/adapters/embedded/schema';
+import {
+  type EmmettPeer,
+  loadEmmett,
+  throughEmmett,
+  throughEmmettKeptConnection,
+} from './append-emmett';
+import {
+  batchOf,
+  sampleData,
+  sampleMetadata,
+  type Scenario,
+  SCENARIOS,
+  SECONDS,
+  streamOfWriter,
+} from './append-workload';
 import {
   freshDirectory,
   formatRate,
@@ -13,40 +28,6 @@ import {
   printTable,
   removeDirectory,
 } from './bench-support';
-
-interface Scenario {
-  eventsPerAppend: number;
-  writers: number;
-}
-
-const SCENARIOS: Scenario[] = [1, 10, 100].flatMap((eventsPerAppend) =>
-  [1, 64].map((writers) => ({ eventsPerAppend, writers })),
-);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-
-const sampleData = {
-  contactId: 'C-12345',
-  stage: 'lead',
-  email: 'enc:v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBBBBBB',
-};
-const sampleMetadata = {
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  actor: 'key:0123abcd',
-  occurredAt: new Date().toISOString(),
-  schemaVersion: 1,
-};
-
-function batchOf(
-  count: number,
-): { eventId: string; type: string; data: typeof sampleData; metadata: typeof sampleMetadata }[] {
-  return Array.from({ length: count }, () => ({
-    eventId: randomUUID(),
-    type: 'LifecycleStageChanged',
-    data: sampleData,
-    metadata: sampleMetadata,
-  }));
-}
 
 async function throughPort({ eventsPerAppend, writers }: Scenario): Promise<number> {
   const directory = freshDirectory('port');
@@ -56,7 +37,7 @@ async function throughPort({ eventsPerAppend, writers }: Scenario): Promise<numb
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
-      const stream = `contact-bench-${writer}`;
+      const stream = streamOfWriter(writer);
       while (performance.now() < deadline) {
         await store.append(stream, batchOf(eventsPerAppend), 'any');
         written += eventsPerAppend;
@@ -88,7 +69,7 @@ function rawSqlite({ eventsPerAppend, writers }: Scenario): number {
         revisions[writer] = revision + 1;
         insert.run(
           event.eventId,
-          `contact-bench-${writer}`,
+          streamOfWriter(writer),
           revision,
           event.type,
           JSON.stringify(event.data),
@@ -125,7 +106,7 @@ function chainMicrosecondsPerEvent(): number {
   const started = performance.now();
   for (let revision = 0; revision < rounds; revision += 1) {
     const event = {
-      streamId: 'contact-bench-0',
+      streamId: streamOfWriter(0),
       revision,
       eventId: '0f8fad5b-d9cb-469f-a165-70867728950e',
       type: 'LifecycleStageChanged',
@@ -135,29 +116,95 @@ function chainMicrosecondsPerEvent(): number {
   return ((performance.now() - started) * 1000) / rounds;
 }
 
-async function main(): Promise<void> {
-  console.log(
-    `# bench:append — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-  );
-  console.log(`# full durability (WAL, synchronous=FULL), ${SECONDS} s per measurement\n`);
-  const rows: string[][] = [];
-  for (const scenario of SCENARIOS) {
-    const ceiling = rawSqlite(scenario);
-    const port = await throughPort(scenario);
-    rows.push([
+interface Measured {
+  scenario: Scenario;
+  port: number;
+  ceiling: number;
+  emmett?: number;
+  emmettKeptConnection?: number;
+  /** The journal and durability Emmett's own connection reports. */
+  emmettPragmas?: string;
+}
+
+async function measure(scenario: Scenario, peer: EmmettPeer | undefined): Promise<Measured> {
+  const ceiling = rawSqlite(scenario);
+  const port = await throughPort(scenario);
+  if (!peer) return { scenario, port, ceiling };
+  const { eventsPerSecond: emmett, pragmas: emmettPragmas } = await throughEmmett(peer, scenario);
+  const emmettKeptConnection = await throughEmmettKeptConnection(peer, scenario);
+  return { scenario, port, ceiling, emmett, emmettKeptConnection, emmettPragmas };
+}
+
+const times = (ratio: number): string => `${ratio.toFixed(ratio < 10 ? 1 : 0)}×`;
+const optionalRate = (rate: number | undefined): string =>
+  rate === undefined ? 'n/a' : formatRate(rate);
+
+function printComparison(measured: Measured[]): void {
+  printTable(
+    [
+      'events/append',
+      'writers',
+      'port events/s',
+      'raw SQLite events/s',
+      'Emmett events/s',
+      'port / raw',
+      'port / Emmett',
+    ],
+    measured.map(({ scenario, port, ceiling, emmett }) => [
       String(scenario.eventsPerAppend),
       String(scenario.writers),
       formatRate(port),
       formatRate(ceiling),
+      optionalRate(emmett),
       `${((port / ceiling) * 100).toFixed(0)}%`,
-    ]);
-  }
-  printTable(
-    ['events/append', 'writers', 'port events/s', 'raw SQLite events/s', 'port / raw'],
-    rows,
+      emmett === undefined ? 'n/a' : times(port / emmett),
+    ]),
   );
+}
+
+/** Where Emmett's time goes: its store opens and closes a connection around every append. */
+function printEmmettBreakdown(measured: Measured[]): void {
+  printTable(
+    [
+      'events/append',
+      'writers',
+      'Emmett store events/s',
+      'Emmett append, one kept connection, events/s',
+      'kept / store',
+      'port / kept',
+    ],
+    measured.map(({ scenario, port, emmett = NaN, emmettKeptConnection = NaN }) => [
+      String(scenario.eventsPerAppend),
+      String(scenario.writers),
+      formatRate(emmett),
+      formatRate(emmettKeptConnection),
+      times(emmettKeptConnection / emmett),
+      times(port / emmettKeptConnection),
+    ]),
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `# bench:append — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+  );
+  console.log(`# full durability (WAL, synchronous=FULL), ${SECONDS} s per measurement`);
+  const loaded = loadEmmett();
+  const peer = typeof loaded === 'string' ? undefined : loaded;
+  console.log(`# ${typeof loaded === 'string' ? loaded : `peer: ${loaded.description}`}\n`);
+  const measured: Measured[] = [];
+  for (const scenario of SCENARIOS) measured.push(await measure(scenario, peer));
+  printComparison(measured);
+  if (peer) {
+    console.log(
+      `\nEmmett's writers queue, one append at a time: concurrent calls on its store lose ` +
+        `acknowledged appends (bench/append-emmett-concurrency.ts). Its connection reports ` +
+        `${measured[0]?.emmettPragmas}.\n`,
+    );
+    printEmmettBreakdown(measured);
+  }
   const chain = chainMicrosecondsPerEvent();
-  const fastest = Math.max(...rows.map((row) => Number(row[2]!.replace(/,/g, ''))));
+  const fastest = Math.max(...measured.map(({ port }) => port));
   const share = (chain / (1_000_000 / fastest)) * 100;
   console.log(
     `\nhash chain: ${chain.toFixed(1)} µs per event, ${share.toFixed(1)}% of the port's time per ` +
