@@ -1,7 +1,8 @@
 // npm run bench:http — commands over HTTP: the built API (`npm start`) in its own process on
-// embedded defaults, loaded by autocannon from this process with 64 connections. Baseline in the
-// same run: GET /health on the same server, the HTTP stack's own ceiling for an authenticated
-// request that touches no store.
+// embedded defaults, loaded by autocannon from this process with 64 connections. Baselines in the
+// same run: a bare node:http server (the transport's ceiling on this machine) and GET /health on
+// the same API (the framework's per-request cost, reading only the stores' heads). Server CPU per
+// request is read from /proc: unlike rates, it hardly moves when other work shares the machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,11 @@ function startServer(dataDir: string): Promise<Server> {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  return listeningUrl(child);
+}
+
+/** Resolves once the child prints the URL it listens on. */
+function listeningUrl(child: ChildProcess): Promise<Server> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     const onData = (chunk: Buffer): void => {
@@ -50,7 +56,7 @@ function startServer(dataDir: string): Promise<Server> {
       resolve({ child, baseUrl: listening[1]! });
     };
     child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`API exited with ${String(code)}`)));
+    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)}`)));
   });
 }
 
@@ -127,49 +133,84 @@ function asAutocannonRequest(next: () => MixRequest): autocannon.Request {
   };
 }
 
+/** A bare node:http server answering a fixed JSON body: the transport's own ceiling here. */
+function startBareServer(): Promise<Server> {
+  const script =
+    "const s=require('node:http').createServer((q,r)=>{r.setHeader('content-type','application/json');" +
+    "r.end('{\"status\":\"ok\"}')});s.listen(0,'127.0.0.1',()=>console.log('listening on http://127.0.0.1:'+s.address().port+' '))";
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return listeningUrl(child);
+}
+
+interface Measured extends LoadResult {
+  label: string;
+  /** Server CPU (user + system) per request: load-independent on a shared machine. */
+  cpuMicros: number;
+}
+
+async function measure(
+  label: string,
+  server: Server,
+  requests: autocannon.Request[] | undefined,
+  path: string,
+): Promise<Measured> {
+  const cpuBefore = await cpuMsOf(server.child);
+  const result = await load(server.baseUrl, requests, path);
+  const cpuMicros = (((await cpuMsOf(server.child)) - cpuBefore) * 1000) / result.total;
+  return { label, cpuMicros, ...result };
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const gone = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await gone;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
+  const bare = await startBareServer();
+  const transport = await measure('bare node:http, fixed body', bare, undefined, '/');
+  await stop(bare);
+
   const dataDir = freshDirectory('http');
   const server = await startServer(dataDir);
   try {
-    const cpuAtStart = await cpuMsOf(server.child);
-    const health = await load(server.baseUrl, undefined, '/health');
-    const cpuPerHealthMs = ((await cpuMsOf(server.child)) - cpuAtStart) / health.total;
+    const health = await measure('GET /health', server, undefined, '/health');
     const mix = commandMix();
     // Contacts the other commands of the mix refer to: registered before the clock starts.
     await load(server.baseUrl, [asAutocannonRequest(mix.warmUp)], '/', WARM_UP_CONTACTS);
-    const cpuBefore = await cpuMsOf(server.child);
-    const commands = await load(server.baseUrl, [asAutocannonRequest(mix.next)], '/');
-    // Server CPU per command, load-independent on a shared machine: what one core can sustain.
-    const cpuPerCommandMs = ((await cpuMsOf(server.child)) - cpuBefore) / commands.total;
+    const commands = await measure('command mix', server, [asAutocannonRequest(mix.next)], '/');
     const rss = await peakRssOf(server.child);
-    const row = (label: string, result: LoadResult): string[] => [
-      label,
-      formatRate(result.perSecond),
-      `${result.p50} ms`,
-      `${result.p99} ms`,
-      String(result.non2xx + result.errors),
-    ];
     printTable(
-      ['load', 'requests/s', 'p50', 'p99', 'non-2xx or errors'],
-      [row('GET /health (baseline)', health), row('command mix', commands)],
+      ['load', 'requests/s', 'p50', 'p99', 'server CPU per request', 'non-2xx or errors'],
+      [transport, health, commands].map((result) => [
+        result.label,
+        formatRate(result.perSecond),
+        `${result.p50} ms`,
+        `${result.p99} ms`,
+        `${Math.round(result.cpuMicros)} µs`,
+        String(result.non2xx + result.errors),
+      ]),
     );
     console.log(
-      `\ncommands / baseline: ${Math.round((100 * commands.perSecond) / health.perSecond)}%` +
-        `; ${CONNECTIONS} connections, ${SECONDS} s each; mix: ${mix.describe()}` +
-        `; server CPU ${(cpuPerCommandMs * 1000).toFixed(0)} µs per command` +
-        ` (${(cpuPerHealthMs * 1000).toFixed(0)} µs per /health)` +
-        `; server peak RSS ${rss ?? '?'} MiB`,
+      `\ncommands / bare transport: ${percent(commands.perSecond, transport.perSecond)}` +
+        `; commands / GET /health: ${percent(commands.perSecond, health.perSecond)}` +
+        `\n${CONNECTIONS} connections, ${SECONDS} s each; mix: ${mix.describe()}` +
+        `; Chronicle peak RSS ${rss ?? '?'} MiB`,
     );
     if (commands.non2xx + commands.errors > 0) {
       console.error('answers by status:', commands.statusCodes, 'errors:', commands.errors);
       process.exitCode = 1;
     }
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await stop(server);
     removeDirectory(dataDir);
   }
+}
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
 }
 
 main().catch((error: unknown) => {
