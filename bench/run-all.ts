@@ -1,0 +1,103 @@
+// npm run bench — every benchmark scenario, one after another, each in its own process (so one
+// scenario's heap and caches do not colour the next, and its peak RSS is its own), then the
+// whole output as one Markdown report in docs/bench-report.md, headed with the date, the machine
+// and the commit. docs/benchmarks.md explains and keeps the figures over time.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+interface Scenario {
+  name: string;
+  file: string;
+  what: string;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'append', file: 'append.bench.ts', what: 'Append path: port vs raw SQLite vs Emmett' },
+  { name: 'http', file: 'http.bench.ts', what: 'Commands over HTTP (autocannon, 64 clients)' },
+  { name: 'project', file: 'project.bench.ts', what: 'Projection catch-up from position 0' },
+  { name: 'views', file: 'views.bench.ts', what: 'View latency at scale' },
+  { name: 'audit', file: 'audit.bench.ts', what: 'Audit: as-of replay of one customer' },
+  { name: 'queue', file: 'queue.bench.ts', what: 'Command queue (BullMQ) against HTTP' },
+];
+const ROOT = join(__dirname, '..');
+const TIME = '/usr/bin/time';
+
+function selected(): Scenario[] {
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+  return only ? SCENARIOS.filter(({ name }) => only.includes(name)) : SCENARIOS;
+}
+
+/** Runs one scenario, echoing its output; resolves with the output and the peak RSS in MiB. */
+function run(scenario: Scenario): Promise<{ output: string; peakMiB?: number; ok: boolean }> {
+  const script = ['-r', '@swc-node/register', join('bench', scenario.file)];
+  // GNU time reports the child's peak RSS (the benchmark process itself, not servers it starts).
+  const [command, args] = existsSync(TIME)
+    ? [TIME, ['-f', 'peak RSS %M KiB', process.execPath, ...script]]
+    : [process.execPath, script];
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let peakMiB: number | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    output += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    const peak = /peak RSS (\d+) KiB/.exec(text);
+    if (peak) peakMiB = Math.round(Number(peak[1]) / 1024);
+    else process.stderr.write(chunk);
+  });
+  return new Promise((resolve) =>
+    child.once('exit', (code) => resolve({ output, peakMiB, ok: code === 0 })),
+  );
+}
+
+function header(): string {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
+    .toString()
+    .trim();
+  const cpu = cpus();
+  return [
+    '# Benchmark report',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}.`,
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
+      'Explanations and earlier runs: [benchmarks.md](benchmarks.md).',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  // The HTTP scenario runs the built API, as `npm start` does.
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const sections = [header()];
+  let failed = 0;
+  for (const scenario of selected()) {
+    console.log(`\n## ${scenario.what} (bench/${scenario.file})\n`);
+    const { output, peakMiB, ok } = await run(scenario);
+    if (!ok) failed += 1;
+    sections.push(
+      `## ${scenario.what}`,
+      '',
+      `\`bench/${scenario.file}\`${ok ? '' : ' — FAILED'}; ` +
+        `peak RSS of the benchmark process: ${peakMiB === undefined ? 'n/a' : `${peakMiB} MiB`}.`,
+      '',
+      output.trim(),
+      '',
+    );
+  }
+  const report = join(ROOT, 'docs', 'bench-report.md');
+  writeFileSync(report, `${sections.join('\n')}\n`);
+  // Formatted like every other file, so `npm run check` passes on a committed report.
+  execFileSync('npx', ['prettier', '--write', report], { cwd: ROOT, stdio: 'ignore' });
+  console.log(`\nReport written to docs/bench-report.md`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
