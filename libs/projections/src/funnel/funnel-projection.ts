@@ -1,30 +1,38 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
+import { DAY_SUMMARY_INDEX_FIELDS, moveContribution } from '../shared/day-summaries';
 import {
   asFunnelContact,
   evolveFunnelContact,
   FUNNEL_EVENT_TYPES,
   funnelContactIdOf,
 } from './funnel-contact';
+import { funnelAlgebra, funnelPlacement } from './funnel-summary';
 
 /** Logical collection of the funnel: one FunnelContact per contact. */
 export const FUNNEL_CONTACTS = 'contacts';
+/** Logical collection of the funnel's day summaries (see shared/day-summaries). */
+export const FUNNEL_DAYS = 'days';
 
 /**
- * `lifecycle-funnel`: one document per contact (see FunnelContact). The cohort is chosen by
- * `registeredAt`, alone or after an equality filter, so each filter has a compound index that
- * ends in `registeredAt`; the aggregates are computed at query time in one pass, because the
- * filters and the window combine too freely for maintained counters.
+ * `lifecycle-funnel`: one document per contact (see FunnelContact), and per registration day a
+ * summary of that day's contacts, overall and per campaign, owner and source (FunnelSummary), so
+ * a cohort is read from at most one summary per day plus the contacts of its partial edge days.
+ * Two or more filters together are read from the contacts: each filter has a compound index that
+ * ends in `registeredAt`, and such cohorts are small.
+ *
+ * Version 2 added the day summaries.
  */
 export const lifecycleFunnelProjection: Projection = {
   name: 'lifecycle-funnel',
-  version: 1,
-  collections: [FUNNEL_CONTACTS],
+  version: 2,
+  collections: [FUNNEL_CONTACTS, FUNNEL_DAYS],
   indexes: [
     { collection: FUNNEL_CONTACTS, fields: ['registeredAt'] },
     { collection: FUNNEL_CONTACTS, fields: ['campaignId', 'registeredAt'] },
     { collection: FUNNEL_CONTACTS, fields: ['ownerId', 'registeredAt'] },
     { collection: FUNNEL_CONTACTS, fields: ['source', 'registeredAt'] },
+    { collection: FUNNEL_DAYS, fields: DAY_SUMMARY_INDEX_FIELDS },
   ],
   filter: { eventTypePrefixes: [...FUNNEL_EVENT_TYPES] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
@@ -33,6 +41,9 @@ export const lifecycleFunnelProjection: Projection = {
     const stored = await work.get(FUNNEL_CONTACTS, contactId);
     const before = stored && asFunnelContact(stored);
     const after = evolveFunnelContact(before, event);
-    if (after && after !== before) work.put(FUNNEL_CONTACTS, after);
+    if (!after || after === before) return;
+    work.put(FUNNEL_CONTACTS, after);
+    const move = [funnelPlacement(before), funnelPlacement(after)] as const;
+    await moveContribution(work, FUNNEL_DAYS, funnelAlgebra, ...move);
   },
 };

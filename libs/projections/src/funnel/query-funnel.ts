@@ -1,7 +1,17 @@
-import type { DocumentQuery, ReadStore } from '@chronicle/read-store';
-import { LIFECYCLE_LADDER, ladderRankOf, type LadderStage } from '../shared/ladder';
+import type { ReadStore } from '@chronicle/read-store';
+import { summarizeCohort } from '../shared/cohort-summary';
+import { siblingCollection } from '../shared/day-summaries';
+import { planEntityScan } from '../shared/entity-scan';
+import { LIFECYCLE_LADDER, type LadderStage } from '../shared/ladder';
 import { nearestRankMedian, ratioOrNull } from '../shared/percentiles';
-import { asFunnelContact, type FunnelContact } from './funnel-contact';
+import { asFunnelContact } from './funnel-contact';
+import { FUNNEL_DAYS } from './funnel-projection';
+import {
+  funnelAlgebra,
+  funnelContribution,
+  FUNNEL_SLICE_FILTERS,
+  type FunnelSummary,
+} from './funnel-summary';
 
 /** The funnel's cohort: registered in [from, to) by business time, narrowed by the filters. */
 export interface FunnelFilters {
@@ -30,35 +40,85 @@ export interface LifecycleFunnelView {
   other: number;
 }
 
+/** Physical names of the funnel's collections in the generation being read. */
+export interface FunnelCollections {
+  contacts: string;
+  days: string;
+}
+
 /**
- * Answers the funnel from the `lifecycle-funnel` projection's contacts collection (physical name
- * in `collection`): one indexed find for the cohort, then one pass. `position` is the
- * projection's checkpoint read before the find, so the answer is at least that fresh.
+ * Answers the funnel from the `lifecycle-funnel` projection: the day summaries of the cohort's
+ * whole days (one slice: all contacts, or the one filter given) plus the contacts of its partial
+ * edge days; with two or more filters, the contacts alone (an indexed find). `collections` may be
+ * the contacts collection's physical name alone: the day summaries are its sibling. `position` is
+ * the projection's checkpoint read before the documents, so the answer is at least that fresh.
  */
 export async function queryLifecycleFunnel(
   readStore: ReadStore,
-  collection: string,
+  collections: string | FunnelCollections,
   filters: FunnelFilters,
   position: string,
 ): Promise<LifecycleFunnelView> {
-  const documents = await readStore.find(collection, cohortQuery(filters));
-  const cohort = documents.map(asFunnelContact);
-  const current = LIFECYCLE_LADDER.map(() => 0);
-  const reached = LIFECYCLE_LADDER.map(() => 0);
-  const stays = LIFECYCLE_LADDER.map((): number[] => []);
-  let other = 0;
-  for (const contact of cohort) {
-    const rank = ladderRankOf(contact.stage);
-    if (rank >= 0) current[rank] = (current[rank] ?? 0) + 1;
-    else if (contact.stage === 'other') other += 1;
-    // reached(S) counts every stage up to the highest: skipped stages count as passed.
-    for (let passed = 0; passed <= contact.highestRank; passed += 1) {
-      reached[passed] = (reached[passed] ?? 0) + 1;
-    }
-    collectStays(contact, stays);
+  const physical =
+    typeof collections === 'string'
+      ? { contacts: collections, days: siblingCollection(collections, FUNNEL_DAYS) }
+      : collections;
+  return funnelView(await cohortSummary(readStore, physical, filters), position);
+}
+
+/** The same answer from the contacts alone: the reference the day summaries must agree with. */
+export async function queryLifecycleFunnelByContacts(
+  readStore: ReadStore,
+  contacts: string,
+  filters: FunnelFilters,
+  position: string,
+): Promise<LifecycleFunnelView> {
+  const summary = funnelAlgebra.empty();
+  await addContacts(readStore, contacts, filters, summary);
+  return funnelView(summary, position);
+}
+
+function cohortSummary(
+  readStore: ReadStore,
+  collections: FunnelCollections,
+  filters: FunnelFilters,
+): Promise<FunnelSummary> {
+  return summarizeCohort(
+    {
+      readStore,
+      days: collections.days,
+      algebra: funnelAlgebra,
+      sliceFilters: FUNNEL_SLICE_FILTERS,
+      addEntities: (cohort, into) => addContacts(readStore, collections.contacts, cohort, into),
+    },
+    filters,
+  );
+}
+
+async function addContacts(
+  readStore: ReadStore,
+  contacts: string,
+  filters: FunnelFilters,
+  into: FunnelSummary,
+): Promise<void> {
+  const scan = planEntityScan('registeredAt', filters, [
+    // Campaigns and owners are many, sources few: the likeliest narrowest filter goes first.
+    ['campaignId', filters.campaignId],
+    ['ownerId', filters.ownerId],
+    ['source', filters.source],
+  ]);
+  for (const document of await readStore.find(contacts, scan.query)) {
+    if (!scan.matches(document)) continue;
+    // Merged-away contacts contribute nothing: their survivor carries the person.
+    const contribution = funnelContribution(asFunnelContact(document));
+    if (contribution) funnelAlgebra.add(into, contribution, 1);
   }
+}
+
+function funnelView(summary: FunnelSummary, position: string): LifecycleFunnelView {
+  const { current, reached, stays } = summary;
   return {
-    total: cohort.length,
+    total: summary.total,
     position,
     stages: LIFECYCLE_LADDER.map((stage, rank) => ({
       stage,
@@ -69,30 +129,9 @@ export async function queryLifecycleFunnel(
         rank + 1 < LIFECYCLE_LADDER.length
           ? ratioOrNull(reached[rank + 1] ?? 0, reached[rank] ?? 0)
           : null,
+      // Time in a stage counts only for contacts that have left it (ongoing stays would drag it).
       medianSecondsInStage: nearestRankMedian(stays[rank] ?? []),
     })),
-    other,
+    other: summary.other,
   };
-}
-
-function cohortQuery({ from, to, campaignId, ownerId, source }: FunnelFilters): DocumentQuery {
-  const registeredAt = {
-    ...(from !== undefined && { $gte: from }),
-    ...(to !== undefined && { $lt: to }),
-  };
-  return {
-    ...(campaignId !== undefined && { campaignId }),
-    ...(ownerId !== undefined && { ownerId }),
-    ...(source !== undefined && { source }),
-    ...(Object.keys(registeredAt).length > 0 && { registeredAt }),
-    // Merged-away contacts leave the cohort: their survivor carries the person.
-    mergedInto: { $exists: false },
-  };
-}
-
-/** Time in a stage counts only for contacts that have left it, so ongoing stays do not drag it down. */
-function collectStays(contact: FunnelContact, stays: number[][]): void {
-  for (const [stage, seconds] of Object.entries(contact.secondsInStage)) {
-    stays[ladderRankOf(stage)]?.push(seconds);
-  }
 }

@@ -1,10 +1,14 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
+import { DAY_SUMMARY_INDEX_FIELDS, moveContribution } from '../shared/day-summaries';
 import { stringField } from '../shared/event-fields';
 import { evolveDealDocument, openedDeal, type DealDocument } from './deal-document';
+import { pipelineAlgebra, pipelinePlacement } from './pipeline-summary';
 
 /** Logical collection: one document per deal, keyed by dealId. */
 export const PIPELINE_DEALS = 'deals';
+/** Logical collection of the day summaries of the deals by opening day (shared/day-summaries). */
+export const PIPELINE_DAYS = 'days';
 
 /**
  * Feeds `GET /views/pipeline`. Each deal document carries its cohort key (`openedAt`), its filter
@@ -13,17 +17,21 @@ export const PIPELINE_DEALS = 'deals';
  * sums the closed ones. Counters kept per stage could not honour the free `from`/`to` window.
  *
  * Indexes: the cohort range alone, and each equality filter followed by the range.
+ *
+ * Version 2 added day summaries (PipelineSummary by opening day, overall and per owner, team,
+ * channel and product), so a cohort reads at most one summary per day plus its partial edge days.
  */
 export const pipelineProjection: Projection = {
   name: 'pipeline',
-  version: 1,
-  collections: [PIPELINE_DEALS],
+  version: 2,
+  collections: [PIPELINE_DEALS, PIPELINE_DAYS],
   indexes: [
     { collection: PIPELINE_DEALS, fields: ['openedAt'] },
     { collection: PIPELINE_DEALS, fields: ['ownerId', 'openedAt'] },
     { collection: PIPELINE_DEALS, fields: ['teamId', 'openedAt'] },
     { collection: PIPELINE_DEALS, fields: ['channel', 'openedAt'] },
     { collection: PIPELINE_DEALS, fields: ['product', 'openedAt'] },
+    { collection: PIPELINE_DAYS, fields: DAY_SUMMARY_INDEX_FIELDS },
   ],
   filter: { eventTypePrefixes: ['Deal'] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
@@ -33,11 +41,21 @@ export const pipelineProjection: Projection = {
     if (event.type === 'DealOpened') {
       // A repeated OpenDeal appends nothing; a second DealOpened would not reset the deal.
       const opened = existing ? undefined : openedDeal(event);
-      if (opened) work.put(PIPELINE_DEALS, opened);
+      if (opened) await store(work, undefined, opened);
       return;
     }
     if (!existing) return;
     const next = evolveDealDocument(existing, event);
-    if (next !== existing) work.put(PIPELINE_DEALS, next);
+    if (next !== existing) await store(work, existing, next);
   },
 };
+
+async function store(
+  work: UnitOfWork,
+  before: DealDocument | undefined,
+  after: DealDocument,
+): Promise<void> {
+  work.put(PIPELINE_DEALS, after);
+  const move = [pipelinePlacement(before), pipelinePlacement(after)] as const;
+  await moveContribution(work, PIPELINE_DAYS, pipelineAlgebra, ...move);
+}

@@ -1,6 +1,16 @@
-import type { DocumentQuery, ReadStore } from '@chronicle/read-store';
-import { addAmounts, ratioOrNull } from '../shared/percentiles';
+import type { ReadStore } from '@chronicle/read-store';
+import { summarizeCohort } from '../shared/cohort-summary';
+import { siblingCollection } from '../shared/day-summaries';
+import { planEntityScan } from '../shared/entity-scan';
+import { ratioOrNull } from '../shared/percentiles';
 import type { DealDocument } from './deal-document';
+import { PIPELINE_DAYS } from './pipeline-projection';
+import {
+  pipelineAlgebra,
+  pipelineContribution,
+  PIPELINE_SLICE_FILTERS,
+  type PipelineSummary,
+} from './pipeline-summary';
 
 /** Narrows the cohort of `GET /views/pipeline`; every field is optional. */
 export interface PipelineFilters {
@@ -43,79 +53,86 @@ export interface PipelineView {
 export interface PipelineReadModel {
   readStore: ReadStore;
   deals: string;
+  /** The physical `days` collection; default: the sibling of `deals` in its generation. */
+  days?: string;
   /** The projection's checkpoint, read before the documents so they are at least this recent. */
   position: string;
 }
 
 const SECONDS_PER_DAY = 86_400;
 
-/** The read-store query for the cohort: the range on `openedAt` plus the indexed equalities. */
-export function pipelineCohortQuery(filters: PipelineFilters): DocumentQuery {
-  const openedAt: Record<string, string> = {};
-  if (filters.from !== undefined) openedAt.$gte = filters.from;
-  if (filters.to !== undefined) openedAt.$lt = filters.to;
-  const { ownerId, teamId, channel, product } = filters;
-  return {
-    ...(Object.keys(openedAt).length > 0 && { openedAt }),
-    ...(ownerId !== undefined && { ownerId }),
-    ...(teamId !== undefined && { teamId }),
-    ...(channel !== undefined && { channel }),
-    ...(product !== undefined && { product }),
-  };
-}
-
 /**
  * `GET /views/pipeline`: the deals opened in [from, to). Open deals are grouped by their current
  * stage (stages sorted by name: stage names are free text with no order of their own); won and
  * lost deals give the win rate, the revenue (won amounts, as WinDeal settled them) and the
- * average business-time days from opening to closing.
+ * average business-time days from opening to closing. Reads the day summaries of the cohort's
+ * whole days (one slice: all deals, or the one filter given) plus the deals of its partial edge
+ * days; with two or more filters, the deals alone (an indexed find).
  */
 export async function queryPipeline(
   model: PipelineReadModel,
   filters: PipelineFilters,
 ): Promise<PipelineView> {
-  const documents = await model.readStore.find(model.deals, pipelineCohortQuery(filters));
-  const stages = new Map<string, PipelineStage>();
-  const currencies = new Set<string>();
-  let won = 0;
-  let lost = 0;
-  let revenue = 0;
-  let closedSeconds = 0;
-  for (const document of documents) {
-    const deal = document as DealDocument;
-    if (deal.currency !== null) currencies.add(deal.currency);
-    if (deal.status === 'open') {
-      addToStage(stages, deal);
-      continue;
+  return pipelineView(await cohortSummary(model, filters), model.position);
+}
+
+/** The same answer from the deals alone: the reference the day summaries must agree with. */
+export async function queryPipelineByDeals(
+  model: PipelineReadModel,
+  filters: PipelineFilters,
+): Promise<PipelineView> {
+  const summary = pipelineAlgebra.empty();
+  await addDeals(model, filters, summary);
+  return pipelineView(summary, model.position);
+}
+
+function cohortSummary(
+  model: PipelineReadModel,
+  filters: PipelineFilters,
+): Promise<PipelineSummary> {
+  return summarizeCohort(
+    {
+      readStore: model.readStore,
+      days: model.days ?? siblingCollection(model.deals, PIPELINE_DAYS),
+      algebra: pipelineAlgebra,
+      sliceFilters: PIPELINE_SLICE_FILTERS,
+      addEntities: (cohort, into) => addDeals(model, cohort, into),
+    },
+    filters,
+  );
+}
+
+async function addDeals(
+  model: PipelineReadModel,
+  filters: PipelineFilters,
+  into: PipelineSummary,
+): Promise<void> {
+  const scan = planEntityScan('openedAt', filters, [
+    // Owners and products are many, teams and channels few: the likeliest narrowest goes first.
+    ['ownerId', filters.ownerId],
+    ['product', filters.product],
+    ['teamId', filters.teamId],
+    ['channel', filters.channel],
+  ]);
+  for (const document of await model.readStore.find(model.deals, scan.query)) {
+    if (scan.matches(document)) {
+      pipelineAlgebra.add(into, pipelineContribution(document as DealDocument), 1);
     }
-    if (deal.status === 'won') {
-      won += 1;
-      revenue = addAmounts(revenue, deal.amount);
-    } else {
-      lost += 1;
-    }
-    closedSeconds += deal.secondsToClose ?? 0;
   }
-  const closedDays = closedSeconds / SECONDS_PER_DAY;
+}
+
+function pipelineView(summary: PipelineSummary, position: string): PipelineView {
+  const { won, lost } = summary;
   return {
-    stages: [...stages.values()].sort((a, b) => a.stage.localeCompare(b.stage)),
+    stages: Object.entries(summary.stages)
+      .map(([stage, figures]) => ({ stage, ...figures }))
+      .sort((a, b) => a.stage.localeCompare(b.stage)),
     won,
     lost,
     winRate: ratioOrNull(won, won + lost),
-    revenue,
-    averageDaysToClose: ratioOrNull(closedDays, won + lost),
-    currencies: [...currencies].sort(),
-    position: model.position,
+    revenue: summary.revenue,
+    averageDaysToClose: ratioOrNull(summary.closedSeconds / SECONDS_PER_DAY, won + lost),
+    currencies: Object.keys(summary.currencies).sort(),
+    position,
   };
-}
-
-function addToStage(stages: Map<string, PipelineStage>, deal: DealDocument): void {
-  let stage = stages.get(deal.stage);
-  if (!stage) {
-    stage = { stage: deal.stage, count: 0, amount: 0, weightedAmount: 0 };
-    stages.set(deal.stage, stage);
-  }
-  stage.count += 1;
-  stage.amount = addAmounts(stage.amount, deal.amount);
-  stage.weightedAmount = addAmounts(stage.weightedAmount, deal.amount * (deal.probability ?? 0));
 }

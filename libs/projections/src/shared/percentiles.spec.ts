@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { addAmounts, nearestRank, nearestRankMedian, ratioOrNull } from './percentiles';
 
 describe('nearest-rank percentiles', () => {
@@ -12,6 +13,20 @@ describe('nearest-rank percentiles', () => {
 
   it('answers null without values', () => {
     expect(nearestRankMedian([])).toBeNull();
+  });
+
+  it('selects what sorting would find, duplicates included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 100 }),
+        (values, percent) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          const rank = Math.max(0, Math.ceil((percent / 100) * values.length) - 1);
+          expect(nearestRank(values, percent)).toBe(sorted[rank]);
+        },
+      ),
+    );
   });
 });
 

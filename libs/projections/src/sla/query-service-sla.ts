@@ -1,6 +1,20 @@
-import type { DocumentQuery, ReadStore } from '@chronicle/read-store';
+import type { ReadStore } from '@chronicle/read-store';
 import { TICKET_PRIORITIES } from '@chronicle/domain';
-import { SlaTally, type SlaFigures } from './sla-figures';
+import { summarizeCohort } from '../shared/cohort-summary';
+import { siblingCollection } from '../shared/day-summaries';
+import { planEntityScan } from '../shared/entity-scan';
+import type { SlaFigures } from './sla-figures';
+import { SLA_DAYS } from './service-sla-projection';
+import {
+  NO_TEAM,
+  SLA_SLICE_FILTERS,
+  slaAlgebra,
+  type SlaCell,
+  slaCells,
+  slaContribution,
+  slaFigures,
+  type SlaSummary,
+} from './sla-summary';
 import type { TicketDocument } from './ticket-document';
 
 /** Narrows the cohort of `GET /views/service-sla`; every field is optional. */
@@ -31,21 +45,10 @@ export type ServiceSlaView = SlaFigures & {
 export interface SlaReadModel {
   readStore: ReadStore;
   tickets: string;
+  /** The physical `days` collection; default: the sibling of `tickets` in its generation. */
+  days?: string;
   /** The projection's checkpoint, read before the documents so they are at least this recent. */
   position: string;
-}
-
-/** The read-store query for the cohort: the range on `openedAt` plus the indexed equalities. */
-export function slaCohortQuery(filters: ServiceSlaFilters): DocumentQuery {
-  const openedAt: Record<string, string> = {};
-  if (filters.from !== undefined) openedAt.$gte = filters.from;
-  if (filters.to !== undefined) openedAt.$lt = filters.to;
-  return {
-    ...(Object.keys(openedAt).length > 0 && { openedAt }),
-    ...(filters.priority !== undefined && { openingPriority: filters.priority }),
-    ...(filters.teamId !== undefined && { teamId: filters.teamId }),
-    ...(filters.agentId !== undefined && { assigneeId: filters.agentId }),
-  };
 }
 
 /** Most urgent first; an unknown priority (never written by the domain) sorts after, by name. */
@@ -67,40 +70,76 @@ function teamOrder(a: string | null, b: string | null): number {
 /**
  * `GET /views/service-sla`: the SLA figures of the tickets opened in [from, to), overall and per
  * priority at opening and per current team (only groups that hold tickets). `now` decides which
- * unfinished targets are already breached; inject it from a clock.
+ * unfinished targets are already breached; inject it from a clock. Reads the day summaries of
+ * the cohort's whole days (one slice: all tickets, or the one filter given) plus the tickets of
+ * its partial edge days; with two or more filters, the tickets alone (an indexed find).
  */
 export async function queryServiceSla(
   model: SlaReadModel,
   filters: ServiceSlaFilters,
   now: Date,
 ): Promise<ServiceSlaView> {
-  const documents = await model.readStore.find(model.tickets, slaCohortQuery(filters));
-  const overall = new SlaTally();
-  const byPriority = new Map<string, SlaTally>();
-  const byTeam = new Map<string | null, SlaTally>();
-  for (const document of documents) {
-    const ticket = document as TicketDocument;
-    overall.add(ticket, now);
-    tallyOf(byPriority, ticket.openingPriority).add(ticket, now);
-    tallyOf(byTeam, ticket.teamId).add(ticket, now);
-  }
-  return {
-    ...overall.figures(),
-    byPriority: [...byPriority]
-      .sort(([a], [b]) => priorityOrder(a, b))
-      .map(([priority, tally]) => ({ priority, ...tally.figures() })),
-    byTeam: [...byTeam]
-      .sort(([a], [b]) => teamOrder(a, b))
-      .map(([teamId, tally]) => ({ teamId, ...tally.figures() })),
-    position: model.position,
-  };
+  return slaView(await cohortSummary(model, filters), now, model.position);
 }
 
-function tallyOf<K>(groups: Map<K, SlaTally>, key: K): SlaTally {
-  let tally = groups.get(key);
-  if (!tally) {
-    tally = new SlaTally();
-    groups.set(key, tally);
+/** The same answer from the tickets alone: the reference the day summaries must agree with. */
+export async function queryServiceSlaByTickets(
+  model: SlaReadModel,
+  filters: ServiceSlaFilters,
+  now: Date,
+): Promise<ServiceSlaView> {
+  const summary = slaAlgebra.empty();
+  await addTickets(model, filters, summary);
+  return slaView(summary, now, model.position);
+}
+
+function cohortSummary(model: SlaReadModel, filters: ServiceSlaFilters): Promise<SlaSummary> {
+  return summarizeCohort(
+    {
+      readStore: model.readStore,
+      days: model.days ?? siblingCollection(model.tickets, SLA_DAYS),
+      algebra: slaAlgebra,
+      sliceFilters: SLA_SLICE_FILTERS.map(([filter]) => filter),
+      addEntities: (cohort, into) => addTickets(model, cohort, into),
+    },
+    filters,
+  );
+}
+
+async function addTickets(
+  model: SlaReadModel,
+  filters: ServiceSlaFilters,
+  into: SlaSummary,
+): Promise<void> {
+  const scan = planEntityScan('openedAt', filters, [
+    // Agents are many, teams fewer, priorities four: the likeliest narrowest filter goes first.
+    ['assigneeId', filters.agentId],
+    ['teamId', filters.teamId],
+    ['openingPriority', filters.priority],
+  ]);
+  for (const document of await model.readStore.find(model.tickets, scan.query)) {
+    if (scan.matches(document))
+      slaAlgebra.add(into, slaContribution(document as TicketDocument), 1);
   }
-  return tally;
+}
+
+function slaView(summary: SlaSummary, now: Date, position: string): ServiceSlaView {
+  const cells = slaCells(summary);
+  const groupedBy = (key: (cell: SlaCell) => string): Map<string, SlaCell[]> => {
+    const groups = new Map<string, SlaCell[]>();
+    for (const cell of cells) groups.set(key(cell), [...(groups.get(key(cell)) ?? []), cell]);
+    return groups;
+  };
+  const team = (key: string): string | null => (key === NO_TEAM ? null : key);
+  return {
+    ...slaFigures(cells, now),
+    byPriority: [...groupedBy((cell) => cell.priority)]
+      .sort(([a], [b]) => priorityOrder(a, b))
+      .map(([priority, group]) => ({ priority, ...slaFigures(group, now) })),
+    byTeam: [...groupedBy((cell) => cell.team)]
+      .map(([key, group]) => [team(key), group] as const)
+      .sort(([a], [b]) => teamOrder(a, b))
+      .map(([teamId, group]) => ({ teamId, ...slaFigures(group, now) })),
+    position,
+  };
 }

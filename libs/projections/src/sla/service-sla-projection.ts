@@ -1,10 +1,14 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
+import { DAY_SUMMARY_INDEX_FIELDS, moveContribution } from '../shared/day-summaries';
 import { stringField } from '../shared/event-fields';
+import { slaAlgebra, slaPlacement } from './sla-summary';
 import { evolveTicketDocument, openedTicket, type TicketDocument } from './ticket-document';
 
 /** Logical collection: one document per ticket, keyed by ticketId. */
 export const SLA_TICKETS = 'tickets';
+/** Logical collection of the day summaries of the tickets by opening day (shared/day-summaries). */
+export const SLA_DAYS = 'days';
 
 /**
  * Feeds `GET /views/service-sla` and `GET /views/tickets/{ticketId}`. Each ticket document holds
@@ -14,16 +18,20 @@ export const SLA_TICKETS = 'tickets';
  *
  * Indexes: the cohort range alone, and each equality filter followed by the range, so a filtered
  * query reads only its own tickets.
+ *
+ * Version 2 added day summaries (SlaSummary by opening day, overall and per priority at opening,
+ * team and agent), so a cohort reads at most one summary per day plus its partial edge days.
  */
 export const serviceSlaProjection: Projection = {
   name: 'service-sla',
-  version: 1,
-  collections: [SLA_TICKETS],
+  version: 2,
+  collections: [SLA_TICKETS, SLA_DAYS],
   indexes: [
     { collection: SLA_TICKETS, fields: ['openedAt'] },
     { collection: SLA_TICKETS, fields: ['openingPriority', 'openedAt'] },
     { collection: SLA_TICKETS, fields: ['teamId', 'openedAt'] },
     { collection: SLA_TICKETS, fields: ['assigneeId', 'openedAt'] },
+    { collection: SLA_DAYS, fields: DAY_SUMMARY_INDEX_FIELDS },
   ],
   // SlaBreached shares the prefix but changes nothing; it is ignored in apply.
   filter: { eventTypePrefixes: ['Ticket'] },
@@ -34,11 +42,20 @@ export const serviceSlaProjection: Projection = {
     if (event.type === 'TicketOpened') {
       // A repeated OpenTicket appends nothing; a second TicketOpened would not reset the ticket.
       const opened = existing ? undefined : openedTicket(event);
-      if (opened) work.put(SLA_TICKETS, opened);
+      if (opened) await store(work, undefined, opened);
       return;
     }
     if (!existing) return;
     const next = evolveTicketDocument(existing, event);
-    if (next !== existing) work.put(SLA_TICKETS, next);
+    if (next !== existing) await store(work, existing, next);
   },
 };
+
+async function store(
+  work: UnitOfWork,
+  before: TicketDocument | undefined,
+  after: TicketDocument,
+): Promise<void> {
+  work.put(SLA_TICKETS, after);
+  await moveContribution(work, SLA_DAYS, slaAlgebra, slaPlacement(before), slaPlacement(after));
+}
