@@ -25,6 +25,8 @@ export interface ProjectionsModuleOptions {
   projections?: readonly Projection[];
   batchSize?: number;
   retiredGenerationGraceMs?: number;
+  /** See ProjectorRuntimeOptions.checkChangesArePut (for tests). */
+  checkChangesArePut?: boolean;
   /** Default: the in-process lease (embedded mode). */
   lease?: ProjectionLease;
   /** Default {@link openReadStore}; tests may hand in another adapter. */

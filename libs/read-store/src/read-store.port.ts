@@ -15,6 +15,14 @@ export type DocumentWrite =
   | { kind: 'put'; collection: string; document: ReadDocument }
   | { kind: 'delete'; collection: string; id: string };
 
+/** One projection's writes and the checkpoint they move it to (see `ReadStore.applyBatch`). */
+export interface ProjectionBatch {
+  projection: string;
+  writes: readonly DocumentWrite[];
+  expectedCheckpoint: string | undefined;
+  checkpoint: string;
+}
+
 export interface IndexSpec {
   collection: string;
   /** Field paths, in order, e.g. `['registeredAt']` or `['campaignId', 'registeredAt']`. */
@@ -36,12 +44,13 @@ export interface ReadStore {
    * CheckpointMovedError when the stored checkpoint is not `expectedCheckpoint` (another worker
    * applied the batch, or this one is stale), and then nothing is written.
    */
-  applyBatch(batch: {
-    projection: string;
-    writes: readonly DocumentWrite[];
-    expectedCheckpoint: string | undefined;
-    checkpoint: string;
-  }): Promise<void>;
+  applyBatch(batch: ProjectionBatch): Promise<void>;
+  /**
+   * `applyBatch` for several projections (each named once) in one atomic unit: every batch is
+   * applied, or none is. A single stale checkpoint refuses the whole call with the
+   * CheckpointMovedError of its projection.
+   */
+  applyBatches(batches: readonly ProjectionBatch[]): Promise<void>;
   /** The last position whose effects `projection` has committed, or undefined before its first batch. */
   checkpoint(projection: string): Promise<string | undefined>;
   ensureIndexes(indexes: readonly IndexSpec[]): Promise<void>;

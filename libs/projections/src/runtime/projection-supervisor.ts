@@ -11,14 +11,16 @@ import type { ProjectionFailure, ProjectionStatus, RebuildProgress } from './pro
 import { PositionWaiters } from './position-waiters';
 import { RebuildJobs } from './rebuild-jobs';
 import { SerialQueue } from './serial-queue';
+import type { SharedSubscriptions } from './shared-subscriptions';
 
 export interface SupervisorOptions {
   eventStore: EventStore;
   readStore: ReadStore;
+  subscriptions: SharedSubscriptions;
   lease: ProjectionLease;
-  batchSize: number;
   /** How long a switched-out generation stays readable for reads that already hold its name. */
   retiredGenerationGraceMs: number;
+  checkChangesArePut: boolean;
 }
 
 const minPosition = (a: string, b: string): string => (comparePositions(a, b) <= 0 ? a : b);
@@ -284,7 +286,9 @@ export class ProjectionSupervisor {
   /** `liveAt`: the head position at start; the serving generation is live once it gets there. */
   private projector(generation: Generation, liveAt: string): GenerationProjector {
     const projector: GenerationProjector = new GenerationProjector({
-      ...this.options,
+      readStore: this.options.readStore,
+      subscriptions: this.options.subscriptions,
+      checkChangesArePut: this.options.checkChangesArePut,
       projection: this.projection,
       generation,
       onCommit: async (checkpoint) => {

@@ -2,9 +2,14 @@ import type { EventFilter, RecordedEvent } from '@chronicle/event-store';
 import type { IndexSpec, ReadDocument } from '@chronicle/read-store';
 
 /**
- * The documents a projection reads and writes while it applies one batch. Reads see the batch's
- * own earlier writes; nothing reaches the read store until the runtime commits the batch together
- * with the checkpoint.
+ * The documents a projection reads and writes while it applies one batch. Nothing reaches the
+ * read store until the runtime commits the batch together with the checkpoint.
+ *
+ * `get` answers the batch's working copy: every `get` of a document in one batch returns the same
+ * object, and after a `put` the object put, which is what the commit stores (its state when the
+ * batch ends). So change a document only to put it: a change never put would be seen by the rest
+ * of the batch but not stored, and batches would no longer fold like single events. A projection's
+ * tests (projectEvents) fail on such a change.
  */
 export interface UnitOfWork {
   get(collection: string, id: string): Promise<ReadDocument | undefined>;

@@ -6,19 +6,30 @@ import type { Projection } from './projection';
 import { InProcessProjectionLease, type ProjectionLease } from './projection-lease';
 import type { ProjectionStatus } from './projection-status';
 import { ProjectionSupervisor } from './projection-supervisor';
+import { SharedSubscriptions } from './shared-subscriptions';
 
 export interface ProjectorRuntimeOptions {
   eventStore: EventStore;
   readStore: ReadStore;
   /** Default: a lease private to this runtime; share one between runtimes of a process. */
   lease?: ProjectionLease;
-  /** Most events applied and committed in one read-store transaction. Default 500. */
+  /**
+   * Most events read from the log in one page; every projection at that position applies the page
+   * and they commit it in one read-store transaction. Default 2000: while catching up, a larger
+   * page means fewer commits and a hot document written once for more events (at 1M events, 2000
+   * ran about 1.4 times as fast as 500); a live page holds only what is new.
+   */
   batchSize?: number;
   /**
    * How long a switched-out generation stays readable after a rebuild, for reads that resolved
    * its collection names just before the switch. Default 5000 ms; 0 drops it at once.
    */
   retiredGenerationGraceMs?: number;
+  /**
+   * Check at every commit that projections put every document they changed (BatchUnitOfWork);
+   * costs an encoding per document read. Default false; tests turn it on.
+   */
+  checkChangesArePut?: boolean;
 }
 
 /** The body of `GET /admin/projections`. */
@@ -27,21 +38,30 @@ export interface ProjectionsReport {
   projections: ProjectionStatus[];
 }
 
+const DEFAULT_BATCH_SIZE = 2000;
+
 /** The default of `waitForPosition`, the contract's read-your-writes limit. */
 export const DEFAULT_WAIT_MS = 5000;
 
 /**
- * Runs every registered projection inside this process: one projector per projection, committing
- * read-model writes and checkpoint together. Views ask it for physical collection names and for
+ * Runs every registered projection inside this process: one projector per projection generation,
+ * committing read-model writes and checkpoint together; projectors at the same position share
+ * one read of the log and one transaction per page (SharedSubscriptions). Views ask it for physical collection names and for
  * read-your-writes waits; operators for status and rebuilds.
  */
 export class ProjectorRuntime {
   private readonly supervisors = new Map<string, ProjectionSupervisor>();
   private readonly lease: ProjectionLease;
+  private readonly subscriptions: SharedSubscriptions;
   private started = false;
 
   constructor(private readonly options: ProjectorRuntimeOptions) {
     this.lease = options.lease ?? new InProcessProjectionLease();
+    this.subscriptions = new SharedSubscriptions({
+      eventStore: options.eventStore,
+      readStore: options.readStore,
+      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    });
   }
 
   /** Adds a projection; only before `start`. Names are unique and prefix collection names. */
@@ -51,14 +71,16 @@ export class ProjectorRuntime {
     if (this.supervisors.has(projection.name)) {
       throw new Error(`Projection ${projection.name} is registered twice`);
     }
+    this.subscriptions.include(projection.filter);
     this.supervisors.set(
       projection.name,
       new ProjectionSupervisor(projection, {
         eventStore: this.options.eventStore,
         readStore: this.options.readStore,
+        subscriptions: this.subscriptions,
         lease: this.lease,
-        batchSize: this.options.batchSize ?? 500,
         retiredGenerationGraceMs: this.options.retiredGenerationGraceMs ?? 5000,
+        checkChangesArePut: this.options.checkChangesArePut ?? false,
       }),
     );
   }
@@ -70,7 +92,13 @@ export class ProjectorRuntime {
   /** Starts every projection; resolves once each runs (catching up in the background). */
   async start(): Promise<void> {
     this.started = true;
-    await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.start()));
+    // Projectors that start at the same position read and commit together from their first page.
+    this.subscriptions.hold();
+    try {
+      await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.start()));
+    } finally {
+      this.subscriptions.release();
+    }
   }
 
   /** Ends every subscription after the batch in hand is committed. */

@@ -47,13 +47,50 @@ describe('BatchUnitOfWork', () => {
     ]);
   });
 
-  it('ignores changes to a read document that is never put', async () => {
+  it('reads a document from the store once per batch and hands out one working copy', async () => {
+    const store = await storeWith([{ _id: 'a', count: 1 }]);
+    const work = new BatchUnitOfWork(store, physical);
+
+    const first = await work.get('items', 'a');
+    first!.count = 2;
+    work.put('items', first!);
+    await store.close();
+
+    expect(await work.get('items', 'a')).toBe(first);
+    expect(work.writes()).toEqual([
+      { kind: 'put', collection: 'p.g1.items', document: { _id: 'a', count: 2 } },
+    ]);
+  });
+
+  it('refuses to write a batch in which a document read was changed but never put', async () => {
     const work = new BatchUnitOfWork(await storeWith([{ _id: 'a', count: 1 }]), physical);
 
     const read = await work.get('items', 'a');
     read!.count = 99;
 
-    expect(await work.get('items', 'a')).toEqual({ _id: 'a', count: 1 });
-    expect(work.writes()).toEqual([]);
+    expect(() => work.writes()).toThrow(/a of p\.g1\.items was changed without being put/);
+  });
+
+  it('lets a document be read and left alone, and the check be turned off', async () => {
+    const store = await storeWith([{ _id: 'a', count: 1 }]);
+    const checked = new BatchUnitOfWork(store, physical);
+    const unchecked = new BatchUnitOfWork(store, physical, { checkChangesArePut: false });
+
+    expect(await checked.get('items', 'a')).toEqual({ _id: 'a', count: 1 });
+    (await unchecked.get('items', 'a'))!.count = 99;
+
+    expect(checked.writes()).toEqual([]);
+    expect(unchecked.writes()).toEqual([]);
+  });
+
+  it('refuses an object put under one id and then changed to another', async () => {
+    const work = new BatchUnitOfWork(await storeWith([]), physical);
+
+    const document = { _id: 'a', count: 1 };
+    work.put('items', document);
+    document._id = 'b';
+    work.put('items', document);
+
+    expect(() => work.writes()).toThrow(/Document a of p\.g1\.items was changed to _id b/);
   });
 });

@@ -32,6 +32,7 @@ export class RuntimeHarness {
       readStore: this.readStore,
       batchSize: 50,
       retiredGenerationGraceMs: 0,
+      checkChangesArePut: true,
       ...options,
     });
     for (const projection of projections) runtime.register(projection);

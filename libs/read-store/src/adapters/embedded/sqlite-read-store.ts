@@ -8,10 +8,11 @@ import {
   type DocumentQuery,
   type FindOptions,
   type IndexSpec,
+  type ProjectionBatch,
   type ReadDocument,
   type ReadStore,
 } from '../../read-store.port';
-import { assertWritable } from '../../validate-writes';
+import { assertBatchesWritable } from '../../validate-writes';
 import { ArrayPaths } from './array-paths';
 import { createIndexes, dropIndexesByPrefix } from './document-indexes';
 import { DocumentQueries } from './document-queries';
@@ -22,14 +23,13 @@ export interface SqliteReadStoreOptions {
   path: string;
 }
 
-type Batch = Parameters<ReadStore['applyBatch']>[0];
-
 const GET_MANY_CHUNK = 500;
+const WAL_CHECKPOINT_PAGES = 16_384;
 
 /**
  * The embedded read store: every collection in one SQLite file (WAL, `synchronous=FULL`), one
- * process at a time (an OS lock on `<path>.lock`). Each `applyBatch` is one transaction, so its
- * documents and its checkpoint are durable together or not at all.
+ * process at a time (an OS lock on `<path>.lock`). Each `applyBatch` (or `applyBatches`) is one
+ * transaction, so its documents and its checkpoints are durable together or not at all.
  */
 export class SqliteReadStore implements ReadStore {
   private readonly queries: DocumentQueries;
@@ -38,7 +38,7 @@ export class SqliteReadStore implements ReadStore {
     'get' | 'put' | 'delete' | 'checkpoint' | 'setCheckpoint',
     Database.Statement
   >;
-  private readonly commit: (batch: Batch) => void;
+  private readonly commit: (batches: readonly ProjectionBatch[]) => void;
   private closed = false;
 
   private constructor(
@@ -59,8 +59,10 @@ export class SqliteReadStore implements ReadStore {
       ),
     };
     // IMMEDIATE takes the write lock before the checkpoint is read, not at the first write.
-    const transaction = db.transaction((batch: Batch) => this.applyInTransaction(batch));
-    this.commit = (batch) => transaction.immediate(batch);
+    const transaction = db.transaction((batches: readonly ProjectionBatch[]) => {
+      for (const batch of batches) this.applyInTransaction(batch);
+    });
+    this.commit = (batches) => transaction.immediate(batches);
   }
 
   /** Opens (creating when missing) the store's file; refused while another process holds it. */
@@ -74,6 +76,11 @@ export class SqliteReadStore implements ReadStore {
     );
     try {
       const db = openDurableDatabase(options.path);
+      // A projection batch rewrites pages all over the file; with SQLite's default (a checkpoint
+      // every 1,000 pages) nearly every commit also copied its pages back into the database and
+      // fsynced it. A 64 MiB WAL lets a page rewritten by many batches be copied back once
+      // (catch-up over 300,000 synthetic events: 40 s → 33 s). Commits still fsync the WAL.
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       applySchema(db);
       return new SqliteReadStore(db, lock);
     } catch (error) {
@@ -120,15 +127,22 @@ export class SqliteReadStore implements ReadStore {
     return this.run(() => this.queries.count(collection, query));
   }
 
-  applyBatch(batch: Batch): Promise<void> {
+  applyBatch(batch: ProjectionBatch): Promise<void> {
+    return this.applyBatches([batch]);
+  }
+
+  /** One transaction, so one fsync, however many projections the batches move. */
+  applyBatches(batches: readonly ProjectionBatch[]): Promise<void> {
     return this.run(() => {
-      assertWritable(batch.writes);
+      assertBatchesWritable(batches);
+      if (batches.length === 0) return;
       try {
-        this.commit(batch);
+        this.commit(batches);
       } catch (error) {
         if (error instanceof CheckpointMovedError) throw error;
+        const projections = batches.map((batch) => batch.projection).join(', ');
         throw new ReadStoreUnavailableError(
-          `The read store could not apply a batch of ${batch.projection}; nothing was written`,
+          `The read store could not apply a batch of ${projections}; nothing was written`,
           { cause: error },
         );
       }
@@ -170,7 +184,7 @@ export class SqliteReadStore implements ReadStore {
     return Promise.resolve();
   }
 
-  private applyInTransaction(batch: Batch): void {
+  private applyInTransaction(batch: ProjectionBatch): void {
     const actual = this.statements.checkpoint.get(batch.projection) as string | undefined;
     if (actual !== batch.expectedCheckpoint) {
       throw new CheckpointMovedError(batch.projection, batch.expectedCheckpoint, actual);

@@ -1,8 +1,6 @@
 import type { ClientSession, Collection } from 'mongodb';
-import { CheckpointMovedError, type ReadStore } from '../../read-store.port';
+import { CheckpointMovedError, type ProjectionBatch } from '../../read-store.port';
 import { isDuplicateKey } from './errors';
-
-export type Batch = Parameters<ReadStore['applyBatch']>[0];
 
 export interface CheckpointDocument {
   _id: string;
@@ -18,7 +16,7 @@ export interface CheckpointDocument {
  */
 export async function moveCheckpoint(
   checkpoints: Collection<CheckpointDocument>,
-  batch: Batch,
+  batch: ProjectionBatch,
   session: ClientSession,
 ): Promise<void> {
   const { projection, expectedCheckpoint, checkpoint } = batch;

@@ -10,12 +10,13 @@ import {
   type DocumentQuery,
   type FindOptions,
   type IndexSpec,
+  type ProjectionBatch,
   type ReadDocument,
   type ReadStore,
 } from '../../read-store.port';
-import { assertWritable } from '../../validate-writes';
+import { assertBatchesWritable } from '../../validate-writes';
 import { assertTransactionsSupported, databaseName } from './connection';
-import { moveCheckpoint, type Batch, type CheckpointDocument } from './checkpoint-fence';
+import { moveCheckpoint, type CheckpointDocument } from './checkpoint-fence';
 import { isNamespaceNotFound, toPortError } from './errors';
 import { prefixPattern, toBulkOperations, toDriverFindOptions, toIndexKeys } from './write-models';
 
@@ -36,8 +37,8 @@ const TRANSACTION: TransactionOptions = {
 
 /**
  * The MongoDB read store: documents stored as they are, `_id` included, one collection per read
- * collection. Each `applyBatch` is a multi-document transaction that moves the projection's
- * checkpoint document and writes the documents, so it needs a replica set (or mongos).
+ * collection. Each `applyBatch` (or `applyBatches`) is a multi-document transaction that moves the
+ * projections' checkpoint documents and writes the documents, so it needs a replica set (or mongos).
  */
 export class MongoReadStore implements ReadStore {
   private readonly checkpoints: Collection<CheckpointDocument>;
@@ -102,21 +103,28 @@ export class MongoReadStore implements ReadStore {
     );
   }
 
-  async applyBatch(batch: Batch): Promise<void> {
-    assertWritable(batch.writes);
+  applyBatch(batch: ProjectionBatch): Promise<void> {
+    return this.applyBatches([batch]);
+  }
+
+  /** One transaction: every checkpoint is moved (fenced) first, then the documents written. */
+  async applyBatches(batches: readonly ProjectionBatch[]): Promise<void> {
+    assertBatchesWritable(batches);
+    if (batches.length === 0) return;
     const session = this.client.startSession();
     try {
       await session.withTransaction(async () => {
-        await moveCheckpoint(this.checkpoints, batch, session);
-        for (const [collection, operations] of toBulkOperations(batch.writes)) {
+        for (const batch of batches) await moveCheckpoint(this.checkpoints, batch, session);
+        const writes = batches.flatMap((batch) => batch.writes);
+        for (const [collection, operations] of toBulkOperations(writes)) {
           await this.documents(collection).bulkWrite(operations, { session, ordered: true });
         }
       }, TRANSACTION);
     } catch (error) {
       if (!(error instanceof CheckpointMovedError)) throw toPortError(error, this.url);
       // Read after the abort: inside, a duplicate-key failure has already doomed the transaction.
-      const actual = await this.checkpoint(batch.projection);
-      throw new CheckpointMovedError(batch.projection, batch.expectedCheckpoint, actual);
+      const actual = await this.checkpoint(error.projection);
+      throw new CheckpointMovedError(error.projection, error.expected, actual);
     } finally {
       await session.endSession();
     }
