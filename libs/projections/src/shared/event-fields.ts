@@ -8,10 +8,17 @@ export type EventLike = Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'posi
  * as strings with the normalised `from`/`to` bounds; the epoch if it is missing or unreadable.
  */
 export function occurredAtOf(event: Pick<RecordedEvent, 'metadata'>): string {
+  const cached = occurredAtCache.get(event.metadata);
+  if (cached !== undefined) return cached;
   const value = event.metadata.occurredAt;
   const millis = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  return new Date(Number.isNaN(millis) ? 0 : millis).toISOString();
+  const occurredAt = new Date(Number.isNaN(millis) ? 0 : millis).toISOString();
+  occurredAtCache.set(event.metadata, occurredAt);
+  return occurredAt;
 }
+
+// Every projection of a cohort asks for the time of the same event object; parse it once.
+const occurredAtCache = new WeakMap<object, string>();
 
 /** A string field of the event's data, or undefined when absent or not a string. */
 export function stringField(data: RecordedEvent['data'], key: string): string | undefined {
