@@ -32,6 +32,7 @@ const SCENARIOS: Scenario[] = [
 ];
 const ROOT = join(__dirname, '..');
 const TIME = '/usr/bin/time';
+const PEAK_LINE = /^peak RSS (\d+) KiB\n?/gm;
 
 function selected(): Scenario[] {
   const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
@@ -51,19 +52,23 @@ function run(scenario: Scenario): Promise<{ output: string; peakMiB?: number; ok
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  let peakMiB: number | undefined;
+  let errors = '';
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     output += chunk.toString('utf8');
   });
   child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
-    const peak = /peak RSS (\d+) KiB/.exec(text);
-    if (peak) peakMiB = Math.round(Number(peak[1]) / 1024);
-    else process.stderr.write(chunk);
+    errors += text;
+    process.stderr.write(text.replace(PEAK_LINE, ''));
   });
   return new Promise((resolve) =>
-    child.once('exit', (code) => resolve({ output, peakMiB, ok: code === 0 })),
+    child.once('exit', (code) => {
+      // GNU time prints its line last; a chunk may have split it, so it is read from the whole.
+      const kib = [...errors.matchAll(PEAK_LINE)].at(-1)?.[1];
+      const peakMiB = kib === undefined ? undefined : Math.round(Number(kib) / 1024);
+      resolve({ output, peakMiB, ok: code === 0 });
+    }),
   );
 }
 

@@ -8,16 +8,18 @@ export interface StreamToMerge {
 export interface MergeOptions {
   /** Exclusive: only events after this global position. */
   after?: string;
-  /** Events read per round trip; bounds memory whatever the history's length. */
+  /** Most events read per round trip; bounds memory whatever the history's length. */
   chunkSize?: number;
 }
 
-const DEFAULT_CHUNK = 1000;
+const FIRST_CHUNK = 128;
+const DEFAULT_MAX_CHUNK = 8192;
 
 /**
  * Yields the events of `streams` in global (position) order, a page at a time, so a caller that
  * stops early (a page, an as-of position) reads little more than it uses and an export never
- * holds the whole history.
+ * holds the whole history. Pages start small and double: a page of 100 costs one small read, and
+ * a replay of 10,000 events a handful of large ones (each read sorts the positions still ahead).
  */
 export async function* eventsInPositionOrder(
   eventStore: EventStore,
@@ -25,12 +27,14 @@ export async function* eventsInPositionOrder(
   options: MergeOptions = {},
 ): AsyncGenerator<RecordedEvent> {
   const streamIds = streams.map(({ streamId }) => streamId);
-  const maxCount = options.chunkSize ?? DEFAULT_CHUNK;
+  const largest = options.chunkSize ?? DEFAULT_MAX_CHUNK;
+  let maxCount = Math.min(FIRST_CHUNK, largest);
   let after = options.after;
   for (;;) {
     const page = await eventStore.readStreams(streamIds, { after, maxCount });
     yield* page;
     if (page.length < maxCount) return;
     after = page[page.length - 1]!.position;
+    maxCount = Math.min(maxCount * 2, largest);
   }
 }
