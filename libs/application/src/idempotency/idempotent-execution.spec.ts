@@ -27,8 +27,8 @@ describe('IdempotentExecution over the embedded store', () => {
     execution = new IdempotentExecution(stores.idempotency);
   });
 
-  afterEach(() => {
-    stores.close();
+  afterEach(async () => {
+    await stores.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
