@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Creates the documents and checkpoints tables. A checkpoint is committed in the same transaction
- * as the documents it stands for, so it is never ahead of them, whatever a crash takes back.
+ * Creates the documents and checkpoints tables. The file is opened durable (WAL,
+ * `synchronous=FULL`), so a checkpoint is never ahead of what would survive a power loss.
  */
 export function applySchema(db: Database.Database): void {
   db.exec(`

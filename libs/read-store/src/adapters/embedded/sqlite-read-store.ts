@@ -27,7 +27,7 @@ const GET_MANY_CHUNK = 500;
 const WAL_CHECKPOINT_PAGES = 16_384;
 
 /**
- * The embedded read store: every collection in one SQLite file (WAL, `synchronous=NORMAL`), one
+ * The embedded read store: every collection in one SQLite file (WAL, `synchronous=FULL`), one
  * process at a time (an OS lock on `<path>.lock`). Each `applyBatch` (or `applyBatches`) is one
  * transaction, so its documents and its checkpoints are durable together or not at all.
  */
@@ -75,15 +75,11 @@ export class SqliteReadStore implements ReadStore {
       (message, cause) => new ReadStoreUnavailableError(message, { cause }),
     );
     try {
-      // NORMAL: a commit survives a process crash but not a power loss, which can take back the
-      // last commits whole, documents and checkpoints together; the projectors then apply those
-      // events again from the event store, which stays FULL. Nothing is lost or counted twice, and
-      // live projection commits stop blocking the event loop for an fsync (ADR 005).
-      const db = openDurableDatabase(options.path, { synchronous: 'NORMAL' });
+      const db = openDurableDatabase(options.path);
       // A projection batch rewrites pages all over the file; with SQLite's default (a checkpoint
       // every 1,000 pages) nearly every commit also copied its pages back into the database and
       // fsynced it. A 64 MiB WAL lets a page rewritten by many batches be copied back once
-      // (catch-up over 300,000 synthetic events: 40 s → 33 s).
+      // (catch-up over 300,000 synthetic events: 40 s → 33 s). Commits still fsync the WAL.
       db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       applySchema(db);
       return new SqliteReadStore(db, lock);
