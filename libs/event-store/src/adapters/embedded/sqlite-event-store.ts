@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import {
   type DurableDatabaseOptions,
   GroupCommitter,
@@ -20,7 +20,7 @@ import type {
   SubscribeOptions,
   SubscriptionBatch,
 } from '../../event-store.port';
-import { EventStoreError, EventStoreUnavailableError } from '../../errors';
+import { EventStoreUnavailableError } from '../../errors';
 import { validateAppend } from '../../validate-append';
 import { AppendWriter, type AppendRequest } from './append-writer';
 import { CommitSignal } from './commit-signal';
@@ -190,8 +190,11 @@ export class SqliteEventStore implements EventStore {
     try {
       return { ok: true, value: this.appendOne(request, storedAt) };
     } catch (error) {
-      if (error instanceof EventStoreError) return { ok: false, error };
-      throw error;
+      // The file or the disk failed: the whole batch fails, and the store reports unavailable.
+      if (error instanceof Database.SqliteError) throw error;
+      // Anything else is this append's own fault (a refused revision, data JSON cannot encode):
+      // its savepoint is rolled back and it fails alone, with its own error.
+      return { ok: false, error };
     }
   }
 
