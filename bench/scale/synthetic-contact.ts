@@ -1,6 +1,6 @@
 import type { CommandType } from '@chronicle/application';
 import type { CommandChain, PlannedCommand } from '../../apps/cli/src/import/import-plan';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../../apps/api/test/reliability/crash-support/seeded-random';
 import {
   AGENTS,
   campaignsRunningAt,
@@ -178,7 +178,7 @@ class ContactHistory {
     this.send('OpenDeal', {
       dealId,
       name: `${product} for ${this.contactId}`,
-      amount: this.random.between(5, 500) * 100,
+      amount: this.random.int(5, 500) * 100,
       currency: 'EUR',
       stage: 'qualification',
       probability: 0.2,
@@ -210,7 +210,7 @@ class ContactHistory {
   }
 
   private purchase(): void {
-    const items = [{ sku: `SKU-${this.random.between(1, 200)}`, quantity: 1, unitPrice: 49.5 }];
+    const items = [{ sku: `SKU-${this.random.int(1, 200)}`, quantity: 1, unitPrice: 49.5 }];
     this.send('RecordPurchase', {
       orderId: this.nextId('order'),
       items,
@@ -245,7 +245,7 @@ class ContactHistory {
     this.send('ResolveTicket', { ticketId, resolution: 'Fixed the export' }, false);
     if (!this.random.chance(0.8)) return;
     this.advance(this.random.exponential(DAY_MS));
-    this.send('CloseTicket', { ticketId, satisfactionScore: this.random.between(1, 5) }, false);
+    this.send('CloseTicket', { ticketId, satisfactionScore: this.random.int(1, 5) }, false);
   }
 
   private send(type: CommandType, fields: Record<string, unknown>, aboutContact = true): void {

@@ -1,4 +1,4 @@
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../../apps/api/test/reliability/crash-support/seeded-random';
 import { syntheticContactChain } from './synthetic-contact';
 import {
   AGENTS,
@@ -30,7 +30,7 @@ const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 export function viewCases(contacts: number, seed = 7): ViewCase[] {
   const random = new SeededRandom(seed);
   const campaigns = syntheticCampaigns().map((c) => c.campaignId);
-  const contactId = (): string => `syn-${random.between(0, contacts - 1)}`;
+  const contactId = (): string => `syn-${random.int(0, contacts - 1)}`;
   const ticketIds = sampleTicketIds(contacts, random);
   const window = (days: number): string => {
     const startMs =
@@ -158,7 +158,7 @@ function sampleTicketIds(contacts: number, random: SeededRandom): string[] {
   const campaigns = syntheticCampaigns();
   const ids: string[] = [];
   for (let attempt = 0; attempt < 2_000 && ids.length < 200; attempt++) {
-    const chain = syntheticContactChain(random.between(0, contacts - 1), campaigns);
+    const chain = syntheticContactChain(random.int(0, contacts - 1), campaigns);
     for (const command of chain.commands) {
       if (command.type === 'OpenTicket') ids.push(String(command.payload.ticketId));
     }

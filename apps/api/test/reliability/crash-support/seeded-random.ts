@@ -1,4 +1,8 @@
-/** A small seeded generator (mulberry32): the same seed gives the same choices. */
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same choices. The reliability
+ * suites replay a run's choices with it; the synthetic benchmark history (bench/scale) plans each
+ * contact's commands from its index with it, so a resumed fill sends exactly the same commands.
+ */
 export class SeededRandom {
   private state: number;
 
@@ -37,5 +41,21 @@ export class SeededRandom {
       [pool[i], pool[j]] = [pool[j]!, pool[i]!];
     }
     return pool.slice(0, count);
+  }
+
+  /** Picks by weight: `[[value, weight], …]`. */
+  weighted<T>(choices: ReadonlyArray<readonly [T, number]>): T {
+    const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = this.next() * total;
+    for (const [value, weight] of choices) {
+      roll -= weight;
+      if (roll < 0) return value;
+    }
+    return choices[choices.length - 1]![0];
+  }
+
+  /** Exponentially distributed with the given mean: waiting times between business facts. */
+  exponential(mean: number): number {
+    return -Math.log(1 - this.next()) * mean;
   }
 }
