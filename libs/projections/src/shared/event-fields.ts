@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@chronicle/event-store';
+import { normalisedUtcIso } from './utc-iso';
 
 /** The parts of a recorded event a fold reads: lets the as-of replay feed plain objects too. */
 export type EventLike = Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'position'>;
@@ -11,14 +12,14 @@ export function occurredAtOf(event: Pick<RecordedEvent, 'metadata'>): string {
   const cached = occurredAtCache.get(event.metadata);
   if (cached !== undefined) return cached;
   const value = event.metadata.occurredAt;
-  const millis = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  const occurredAt = new Date(Number.isNaN(millis) ? 0 : millis).toISOString();
+  const occurredAt = (typeof value === 'string' ? normalisedUtcIso(value) : undefined) ?? EPOCH;
   occurredAtCache.set(event.metadata, occurredAt);
   return occurredAt;
 }
 
 // Every projection of a cohort asks for the time of the same event object; parse it once.
 const occurredAtCache = new WeakMap<object, string>();
+const EPOCH = new Date(0).toISOString();
 
 /** A string field of the event's data, or undefined when absent or not a string. */
 export function stringField(data: RecordedEvent['data'], key: string): string | undefined {
