@@ -4,6 +4,7 @@ import type { ReadStore } from '@chronicle/read-store';
 import { LIFECYCLE_LADDER } from '../shared/ladder';
 import { projectEvents } from '../shared/testing/project-events';
 import { recordedEvents } from '../shared/testing/recorded-event';
+import { windowAndFilters } from '../shared/testing/query-arbitraries';
 import { openTestReadStore } from '../shared/testing/test-read-store';
 import { FUNNEL_CONTACTS, FUNNEL_DAYS, lifecycleFunnelProjection } from './funnel-projection';
 import {
@@ -132,23 +133,14 @@ const bound = fc.option(
     nil: undefined,
   },
 );
-// Mostly no filter or one (the summaries' slices), sometimes two (read from the contacts).
 const filter = fc.oneof(
   fc.record({ campaignId: fc.constantFrom('k0', 'k1') }),
   fc.record({ ownerId: fc.constantFrom('o0', 'o1') }),
   fc.record({ source: fc.constantFrom('s0', 's1') }),
 );
-const filters: fc.Arbitrary<FunnelFilters> = fc
-  .tuple(
-    fc.record({ from: bound, to: bound }),
-    fc.oneof(
-      fc.constant({}),
-      filter,
-      filter,
-      fc.tuple(filter, filter).map(([a, b]) => ({ ...a, ...b })),
-    ),
-  )
-  .map(([window, chosen]) => ({ ...window, ...chosen }));
+const filters: fc.Arbitrary<FunnelFilters> = windowAndFilters(bound, filter, {
+  orderedWindow: false,
+});
 
 describe('the funnel day summaries', () => {
   let readStore: ReadStore;

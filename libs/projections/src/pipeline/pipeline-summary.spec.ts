@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ReadStore } from '@chronicle/read-store';
+import { windowAndFilters } from '../shared/testing/query-arbitraries';
 import { openTestReadStore } from '../shared/testing/test-read-store';
 import { type PipelineFilters, queryPipeline, queryPipelineByDeals } from './query-pipeline';
 import { daysAfterOrigin, dealHistory } from './testing/deal-events';
@@ -71,21 +72,9 @@ const filter = fc.oneof(
   fc.record({ channel: fc.constantFrom('online', 'partner') }),
   fc.record({ teamId: fc.constant('team-1') }),
 );
-const filters: fc.Arbitrary<PipelineFilters> = fc
-  .tuple(
-    fc.record({ from: bound, to: bound }),
-    fc.oneof(
-      fc.constant({}),
-      filter,
-      filter,
-      fc.tuple(filter, filter).map(([a, b]) => ({ ...a, ...b })),
-    ),
-  )
-  .map(([window, chosen]) => {
-    const ordered =
-      window.from && window.to && window.from > window.to ? { ...window, to: window.from } : window;
-    return { ...ordered, ...chosen };
-  });
+const filters: fc.Arbitrary<PipelineFilters> = windowAndFilters(bound, filter, {
+  orderedWindow: true,
+});
 
 describe('the pipeline day summaries', () => {
   let readStore: ReadStore;

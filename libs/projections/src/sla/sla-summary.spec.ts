@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ReadStore } from '@chronicle/read-store';
+import { windowAndFilters } from '../shared/testing/query-arbitraries';
 import { openTestReadStore } from '../shared/testing/test-read-store';
 import {
   type ServiceSlaFilters,
@@ -67,21 +68,9 @@ const filter = fc.oneof(
   fc.record({ teamId: fc.constantFrom('t0', 't1') }),
   fc.record({ agentId: fc.constantFrom('a0', 'a1') }),
 );
-const filters: fc.Arbitrary<ServiceSlaFilters> = fc
-  .tuple(
-    fc.record({ from: bound, to: bound }),
-    fc.oneof(
-      fc.constant({}),
-      filter,
-      filter,
-      fc.tuple(filter, filter).map(([a, b]) => ({ ...a, ...b })),
-    ),
-  )
-  .map(([window, chosen]) => {
-    const ordered =
-      window.from && window.to && window.from > window.to ? { ...window, to: window.from } : window;
-    return { ...ordered, ...chosen };
-  });
+const filters: fc.Arbitrary<ServiceSlaFilters> = windowAndFilters(bound, filter, {
+  orderedWindow: true,
+});
 
 describe('the service-sla day summaries', () => {
   let readStore: ReadStore;
