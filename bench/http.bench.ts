@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { listeningUrl } from '../apps/api/test/support/server-process';
 import { commandMix, type MixRequest, WARM_UP_CONTACTS } from './http/command-mix';
 import { freshDirectory, formatRate, printTable, removeDirectory } from './bench-support';
 
@@ -40,24 +41,11 @@ function startServer(dataDir: string): Promise<Server> {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  return listeningUrl(child);
+  return listeningServer(child);
 }
 
-/** Resolves once the child prints the URL it listens on. */
-function listeningUrl(child: ChildProcess): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer): void => {
-      buffered += chunk.toString('utf8');
-      const listening = /listening on (http:\/\/\S+?)[\s"]/.exec(buffered);
-      if (!listening) return;
-      child.stdout?.off('data', onData);
-      child.stdout?.resume();
-      resolve({ child, baseUrl: listening[1]! });
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)}`)));
-  });
+async function listeningServer(child: ChildProcess): Promise<Server> {
+  return { child, baseUrl: await listeningUrl(child) };
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
@@ -139,7 +127,7 @@ function startBareServer(): Promise<Server> {
     "const s=require('node:http').createServer((q,r)=>{r.setHeader('content-type','application/json');" +
     "r.end('{\"status\":\"ok\"}')});s.listen(0,'127.0.0.1',()=>console.log('listening on http://127.0.0.1:'+s.address().port+' '))";
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return listeningUrl(child);
+  return listeningServer(child);
 }
 
 interface Measured extends LoadResult {

@@ -14,21 +14,7 @@ export class ServerProcess {
       env: { ...process.env, ...env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    return new Promise((resolve, reject) => {
-      let buffered = '';
-      const onData = (chunk: Buffer): void => {
-        buffered += chunk.toString('utf8');
-        const listening = /listening on (http:\/\/\S+?)[\s"]/.exec(buffered);
-        if (!listening) return;
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve(new ServerProcess(child, listening[1]!));
-      };
-      child.stdout?.on('data', onData);
-      child.once('exit', (code) =>
-        reject(new Error(`server exited with ${String(code)} before listening`)),
-      );
-    });
+    return listeningUrl(child).then((baseUrl) => new ServerProcess(child, baseUrl));
   }
 
   /** Kills the process without warning (SIGKILL) and waits until it is gone. */
@@ -38,4 +24,23 @@ export class ServerProcess {
     this.child.kill('SIGKILL');
     await gone;
   }
+}
+
+/** Resolves with the URL a Chronicle (or any) server child prints once it listens. */
+export function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString('utf8');
+      const listening = /listening on (http:\/\/\S+?)[\s"]/.exec(buffered);
+      if (!listening) return;
+      child.stdout?.off('data', onData);
+      child.stdout?.resume();
+      resolve(listening[1]!);
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${String(code)} before listening`)),
+    );
+  });
 }
