@@ -25,6 +25,7 @@ export {
 } from './commands/command-registry';
 export { validateCommand, type CommandValidationResult } from './validation/validate-command';
 export { parseIfMatch, validateIdempotencyKey } from './validation/headers';
+export { isIsoDate, isIsoDateTime } from './commands/shared/iso-dates';
 export { type AuditEvent, toAuditEvent } from './audit/audit-event';
 export {
   eventsInPositionOrder,
