@@ -2,9 +2,11 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  authenticateFirst,
   type ChronicleConfig,
   correlationIdMiddleware,
   JsonLogger,
+  jsonBodiesOnly,
   translateBodyParserErrors,
 } from '@chronicle/platform';
 import { AppModule } from './app.module';
@@ -32,6 +34,9 @@ export async function createApp(
   // Mounted first, so every answer, even a body-parser error, carries the correlation id.
   app.use(correlationIdMiddleware);
   app.use(httpMetrics.middleware);
+  // The key is checked, and the body's type and encoding, before a byte of the body is read.
+  app.use(authenticateFirst(config.apiKeys));
+  app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use(translateBodyParserErrors);
   setUpOpenApi(app);

@@ -8,6 +8,8 @@ export type { Actor, RequestWithActor } from './auth/actor';
 export { ApiKeyGuard } from './auth/api-key.guard';
 export { CurrentActor, Public, Roles } from './auth/auth.decorators';
 export { findApiKey } from './auth/find-api-key';
+export { authenticateFirst, isPublicRead } from './auth/authenticate-first.middleware';
+export { jsonBodiesOnly } from './http/json-bodies-only.middleware';
 
 export {
   ChronicleError,

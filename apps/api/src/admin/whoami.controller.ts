@@ -8,7 +8,7 @@ export class WhoAmIController {
   /** The calling key's id and roles: lets an operator check which key a client holds. */
   @Roles('admin')
   @Get('whoami')
-  whoAmI(@CurrentActor() actor: Actor): Actor {
-    return actor;
+  whoAmI(@CurrentActor() actor: Actor): Pick<Actor, 'id' | 'roles'> {
+    return { id: actor.id, roles: actor.roles };
   }
 }

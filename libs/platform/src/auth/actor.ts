@@ -4,6 +4,11 @@ import type { Role } from '../config/roles';
 export interface Actor {
   id: string;
   roles: readonly Role[];
+  /**
+   * The hex SHA-256 of the caller's token: what scopes its idempotency keys, so two callers'
+   * equal keys name two commands. Never answered or logged; the token itself is never kept.
+   */
+  scope?: string;
 }
 
 /** The request as the guard leaves it for handlers. */

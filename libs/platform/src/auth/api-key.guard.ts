@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { CHRONICLE_CONFIG, type ChronicleConfig } from '../config/chronicle-config';
 import type { Role } from '../config/roles';
 import { ChronicleError } from '../errors/chronicle-error';
-import type { RequestWithActor } from './actor';
+import type { Actor, RequestWithActor } from './actor';
 import { PUBLIC_METADATA, ROLES_METADATA } from './auth.decorators';
-import { findApiKey } from './find-api-key';
+import { actorOfToken, bearerToken } from './bearer-token';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
@@ -24,6 +24,16 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
 
     const request = context.switchToHttp().getRequest<RequestWithActor>();
+    // authenticateFirst has usually found the actor already, before the body was read.
+    request.actor ??= this.authenticate(request);
+    const { roles } = request.actor;
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_METADATA, targets) ?? ADMIN_ONLY;
+    const permitted = roles.some((role) => role === 'admin' || allowed.includes(role));
+    if (permitted) return true;
+    throw new ChronicleError('FORBIDDEN', `This needs the role ${allowed.join(' or ')}`);
+  }
+
+  private authenticate(request: RequestWithActor): Actor {
     const token = bearerToken(request.headers.authorization);
     if (token === undefined) {
       throw new ChronicleError(
@@ -31,19 +41,8 @@ export class ApiKeyGuard implements CanActivate {
         'Send an API key as Authorization: Bearer <token>',
       );
     }
-    const key = findApiKey(token, this.config.apiKeys);
-    if (!key) throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
-
-    request.actor = { id: key.id, roles: key.roles };
-    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_METADATA, targets) ?? ADMIN_ONLY;
-    const permitted = key.roles.some((role) => role === 'admin' || allowed.includes(role));
-    if (permitted) return true;
-    throw new ChronicleError('FORBIDDEN', `This needs the role ${allowed.join(' or ')}`);
+    const actor = actorOfToken(token, this.config.apiKeys);
+    if (!actor) throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
+    return actor;
   }
-}
-
-function bearerToken(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = value === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(value);
-  return match?.[1];
 }

@@ -8,10 +8,12 @@ export type ChronicleErrorCode =
   | 'CONCURRENCY_CONFLICT'
   | 'ALREADY_EXISTS'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RULE_VIOLATED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOT_CAUGHT_UP'
   | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 /** One entry of a VALIDATION_FAILED error's `details`. */

@@ -22,6 +22,8 @@ const CODE_BY_HTTP_STATUS: Readonly<Record<number, ChronicleErrorCode>> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
   503: 'UNAVAILABLE',
 };
 
