@@ -2,3 +2,4 @@ export { BatchedWrites } from './batched-writes';
 export { GroupCommitter, type Outcome } from './group-committer';
 export { openDurableDatabase, type DurableDatabaseOptions } from './open-durable-database';
 export { ProcessLock } from './process-lock';
+export { createPrivateFile, createPrivateFolder } from './private-files';

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './private-files';
 
 export interface DurableDatabaseOptions {
   /** FULL (default) survives power loss; NORMAL only a process crash. */
@@ -12,7 +11,7 @@ export interface DurableDatabaseOptions {
 }
 
 /**
- * Opens (creating it and its folder when missing) one of Chronicle's embedded SQLite files the way
+ * Opens (creating it and its folder when missing, private to this user) one of Chronicle's embedded SQLite files the way
  * all of them are opened: WAL, so readers proceed beside the single writer, and
  * `synchronous=FULL`, which fsyncs the WAL on every commit, so nothing acknowledged is lost.
  */
@@ -20,7 +19,7 @@ export function openDurableDatabase(
   path: string,
   options: DurableDatabaseOptions = {},
 ): Database.Database {
-  mkdirSync(dirname(path), { recursive: true });
+  createPrivateFile(path);
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');

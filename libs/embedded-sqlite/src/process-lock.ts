@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './private-files';
 
 /**
  * Holds an exclusive SQLite lock on a lock file for as long as it is held. SQLite's lock is a
@@ -17,6 +18,7 @@ export class ProcessLock {
     guarded: string,
     refusal: (message: string, cause: unknown) => Error,
   ): ProcessLock {
+    createPrivateFile(lockPath);
     const db = new Database(lockPath, { timeout: 0 });
     try {
       db.pragma('locking_mode = EXCLUSIVE');

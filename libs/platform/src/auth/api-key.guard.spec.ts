@@ -52,6 +52,7 @@ describe('ApiKeyGuard', () => {
     expect(call(ViewsController, 'funnel', 'ana').actor).toEqual({
       id: expect.stringMatching(/^key:[0-9a-f]{8}$/) as unknown,
       roles: ['analyst'],
+      scope: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });
   });
 

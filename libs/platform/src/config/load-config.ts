@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateSync, type ValidationError } from 'class-validator';
 import { type ApiKey, parseApiKeys } from './api-keys';
@@ -64,7 +64,9 @@ function withoutCredentials(url: string): string {
 function ensureWritableFolder(dataDir: string): void {
   const probe = resolve(dataDir, `.write-probe-${randomUUID()}`);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    // Private to this user: the folder holds ciphertext, keyed hashes and the keys themselves.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
     writeFileSync(probe, 'probe');
     rmSync(probe);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { RawAnswer } from './raw-http';
 import { describeAnswer } from './raw-http';
 
-/** CONTRACT §2's error table: every code a client may meet, with its one status. */
+/** CONTRACT §2's error table, with §6's additions: every code a client may meet, with its one status. */
 export const CONTRACT_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -11,6 +11,8 @@ export const CONTRACT_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   CONCURRENCY_CONFLICT: 409,
   ALREADY_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
   RULE_VIOLATED: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   NOT_CAUGHT_UP: 503,
