@@ -35,7 +35,13 @@ export type ContactState =
   | { status: 'unregistered' }
   | ActiveContact
   | { status: 'merged'; contactId: string; survivorContactId: string }
-  | { status: 'erased'; contactId: string; erasedAt: string };
+  | {
+      status: 'erased';
+      contactId: string;
+      erasedAt: string;
+      /** Whose keys the erasure shreds, so a repeated erase can finish what a crash left undone. */
+      erasedSubjects: string[];
+    };
 
 const CONTACT_EVENT_TYPES: Record<ContactEventType, true> = {
   ContactRegistered: true,
@@ -103,7 +109,12 @@ export function evolveContact(
           }
         : { ...state, mergedFrom: [...state.mergedFrom, event.data.duplicateContactId] };
     case 'ContactPersonalDataErased':
-      return { status: 'erased', contactId: state.contactId, erasedAt: meta.occurredAt };
+      return {
+        status: 'erased',
+        contactId: state.contactId,
+        erasedAt: meta.occurredAt,
+        erasedSubjects: event.data.erasedSubjects,
+      };
   }
 }
 

@@ -39,7 +39,9 @@ export const mergeContacts = defineCommand<
 /**
  * Crypto-shredding: the application deletes the keys of `erasedSubjects`, which makes every
  * personal field of those contacts unreadable while counts and business facts stay. Contacts merged
- * into this one are listed because their own history is encrypted under their own keys.
+ * into this one are listed because their own history is encrypted under their own keys. Erasing an
+ * erased contact again records nothing and is no rule violation: it is how a caller makes sure the
+ * erasure is finished (docs/adr/007-erasure.md).
  */
 export const eraseContactPersonalData = defineCommand<EraseContactPersonalData, ContactState>({
   commandType: 'EraseContactPersonalData',
@@ -48,6 +50,8 @@ export const eraseContactPersonalData = defineCommand<EraseContactPersonalData, 
     if (!ctx.actorRoles.includes('admin')) {
       ruleViolated('Only an admin may erase personal data');
     }
+    const streamId = contactStreamId(payload.contactId);
+    if (state.status === 'erased') return [{ streamId, events: [] }];
     const contact = requireActiveContact(state, payload.contactId);
     const event: ContactEvent = {
       type: 'ContactPersonalDataErased',
@@ -57,6 +61,6 @@ export const eraseContactPersonalData = defineCommand<EraseContactPersonalData, 
         erasedSubjects: [contact.contactId, ...contact.mergedFrom],
       },
     };
-    return [{ streamId: contactStreamId(contact.contactId), events: [event] }];
+    return [{ streamId, events: [event] }];
   },
 });
