@@ -11,13 +11,16 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@chronicle/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
-    '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling)$':
+    '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling|integrity)$':
       '<rootDir>/libs/$1/src/index.ts',
   },
 };
 
 const config: Config = {
   testTimeout: 30_000,
+  // A redis-server of the run's own unless REDIS_URL names one (libs/scheduling/src/testing).
+  globalSetup: '<rootDir>/libs/scheduling/src/testing/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/scheduling/src/testing/jest-global-teardown.ts',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-const REDIS_SERVER = '/usr/bin/redis-server';
+const REDIS_SERVER = 'redis-server';
 
 /**
  * A redis-server of the test's own on a free loopback port, without persistence, so stopping it
@@ -45,8 +45,18 @@ export class RedisChild {
         this.child = undefined;
         reject(new Error(`redis-server exited with ${String(code)}: ${output.slice(-500)}`));
       };
+      const onError = (error: NodeJS.ErrnoException): void => {
+        this.child = undefined;
+        const missing = error.code === 'ENOENT';
+        reject(
+          missing
+            ? new Error('redis-server is not installed: apt-get install redis-server (Debian)')
+            : error,
+        );
+      };
       child.stdout?.on('data', onData);
       child.once('exit', onExit);
+      child.once('error', onError);
     });
   }
 

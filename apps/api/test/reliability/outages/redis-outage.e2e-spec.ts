@@ -2,7 +2,7 @@ import { type CheckpointStore, slaTimerId, type TimerScheduler } from '@chronicl
 import { eventually } from '../../../../../libs/scheduling/src/testing/eventually';
 import { SLA_TIMER_STORE } from '../../../src/queue/queue-options';
 import { OutageApi } from './support/outage-api';
-import { RedisChild } from './support/redis-child';
+import { RedisChild } from '../../../../../libs/scheduling/src/testing/redis-child';
 
 const FIRST_RESPONSE_SECONDS = 2;
 
