@@ -1,11 +1,12 @@
-import { JsonLogger, loadConfigOrExit } from '@chronicle/platform';
+import type { AddressInfo } from 'node:net';
+import { JsonLogger, loadConfigOrExit, nestLogLevel } from '@chronicle/platform';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
   // Whatever this process creates is its owner's alone: the data folder holds keys and personal data.
   process.umask(0o077);
   const config = loadConfigOrExit(process.env);
-  const logger = new JsonLogger();
+  const logger = new JsonLogger({ minLevel: nestLogLevel(config.logLevel) });
   const app = await createApp(config, { logger });
   app.enableShutdownHooks();
   if (config.devApiKeysFile) {
@@ -14,8 +15,13 @@ async function main(): Promise<void> {
       'Config',
     );
   }
-  await app.listen(config.port);
-  logger.log(`Chronicle API listening on ${await app.getUrl()} (OpenAPI at /docs)`, 'Bootstrap');
+  await app.listen(config.port, config.host);
+  const bound = app.getHttpServer().address() as AddressInfo;
+  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  logger.log(
+    `Chronicle API listening on http://${host}:${bound.port} (OpenAPI at /docs)`,
+    'Bootstrap',
+  );
 }
 
 main().catch((error: unknown) => {

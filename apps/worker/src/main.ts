@@ -1,12 +1,12 @@
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger, loadConfigOrExit } from '@chronicle/platform';
+import { JsonLogger, loadConfigOrExit, nestLogLevel } from '@chronicle/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   // Whatever this process creates is its owner's alone: the data folder holds keys and personal data.
   process.umask(0o077);
   const config = loadConfigOrExit(process.env);
-  const logger = new JsonLogger();
+  const logger = new JsonLogger({ minLevel: nestLogLevel(config.logLevel) });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger,
     abortOnError: false,

@@ -3,6 +3,7 @@ export { ConfigError } from './config/config-error';
 export { loadConfig, loadConfigOrExit } from './config/load-config';
 export { apiKeyFor, parseApiKeys, type ApiKey } from './config/api-keys';
 export { ROLES, isRole, type Role } from './config/roles';
+export { LOG_LEVELS, nestLogLevel, type LogLevelName } from './config/log-level';
 
 export type { Actor, RequestWithActor } from './auth/actor';
 export { ApiKeyGuard } from './auth/api-key.guard';

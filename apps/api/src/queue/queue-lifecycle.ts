@@ -45,6 +45,7 @@ export class QueueLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.config.redisUrl && this.options.commandQueue !== false) {
       this.commandQueue = await CommandQueueWorker.start({
         redisUrl: this.config.redisUrl,
+        prefix: this.config.redisPrefix,
         ...this.options.commandQueue,
         execute: (request: CommandRequest) => this.commandBus.execute(new ExecuteCommand(request)),
       });

@@ -12,8 +12,9 @@ export interface QueueModuleOptions {
   /** The SLA timers' notion of now. Default: the system clock. */
   clock?: () => Date;
   /**
-   * BullMQ key prefix of the SLA timer and rebuild queues. Default `bull`; tests use their own.
-   * The command queue's name and prefix are the contract's unless `commandQueue` says otherwise.
+   * BullMQ key prefix of the SLA timer and rebuild queues. Default CHRONICLE_REDIS_PREFIX
+   * (`bull`); tests use their own. The command queue's name is the contract's and its prefix
+   * CHRONICLE_REDIS_PREFIX, unless `commandQueue` says otherwise.
    */
   prefix?: string;
   slaTimers?: boolean;

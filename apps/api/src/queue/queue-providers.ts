@@ -40,7 +40,7 @@ async function openTimerStore(
   return BullMqTimerScheduler.connect({
     redisUrl: config.redisUrl,
     queueName: SLA_TIMER_QUEUE,
-    prefix: options.prefix,
+    prefix: options.prefix ?? config.redisPrefix,
     clock: options.clock,
     onGiveUp: giveUp,
   });
@@ -58,7 +58,7 @@ async function openRebuilds(
     redisUrl: config.redisUrl,
     runtime,
     queueName: REBUILD_QUEUE,
-    prefix: options.prefix,
+    prefix: options.prefix ?? config.redisPrefix,
   });
 }
 

@@ -20,9 +20,12 @@ class UndecoratedController {
 
 const config: ChronicleConfig = {
   port: 0,
+  host: '127.0.0.1',
   dataDir: '/unused',
   bodyLimitBytes: 1024,
   apiKeys: parseApiKeys('svc=service;ana=analyst;aud=auditor;adm=admin'),
+  redisPrefix: 'bull',
+  logLevel: 'info',
 };
 const guard = new ApiKeyGuard(new Reflector(), config);
 

@@ -1,4 +1,5 @@
 import type { ApiKey } from './api-keys';
+import type { LogLevelName } from './log-level';
 
 /** Nest injection token for the validated {@link ChronicleConfig}. */
 export const CHRONICLE_CONFIG = Symbol('CHRONICLE_CONFIG');
@@ -6,6 +7,8 @@ export const CHRONICLE_CONFIG = Symbol('CHRONICLE_CONFIG');
 /** The process configuration, validated once at start by `loadConfig`. */
 export interface ChronicleConfig {
   port: number;
+  /** The address the HTTP server binds; default every IPv4 interface. */
+  host: string;
   /** Absolute path of the folder for the embedded stores; exists and is writable. */
   dataDir: string;
   /** Set → EventStoreDB adapter; unset → embedded event store. */
@@ -20,4 +23,7 @@ export interface ChronicleConfig {
   devApiKeysFile?: string;
   bodyLimitBytes: number;
   metricsToken?: string;
+  /** BullMQ key prefix of every queue, so deployments can share one Redis; default `bull`. */
+  redisPrefix: string;
+  logLevel: LogLevelName;
 }

@@ -1,4 +1,6 @@
 import {
+  IsIn,
+  IsIP,
   IsOptional,
   IsPort,
   Matches,
@@ -7,12 +9,17 @@ import {
 } from 'class-validator';
 import { parseApiKeys } from './api-keys';
 import { BYTE_SIZE_PATTERN } from './byte-size';
+import { LOG_LEVELS } from './log-level';
 
 /** The environment settings Chronicle reads; every other variable is ignored. */
 export class EnvDto {
   @IsOptional()
   @IsPort({ message: 'PORT must be a whole number from 0 to 65535' })
   PORT?: string;
+
+  @IsOptional()
+  @IsIP(undefined, { message: 'HOST must be an IPv4 or IPv6 address to bind, such as 127.0.0.1' })
+  HOST?: string;
 
   @IsOptional()
   CHRONICLE_DATA_DIR?: string;
@@ -46,10 +53,21 @@ export class EnvDto {
   @IsOptional()
   @Matches(/^\S+$/, { message: 'CHRONICLE_METRICS_TOKEN must not contain whitespace' })
   CHRONICLE_METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, {
+    message: 'CHRONICLE_REDIS_PREFIX must be 1-64 characters of A-Z a-z 0-9 _ . : -',
+  })
+  CHRONICLE_REDIS_PREFIX?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: string;
 }
 
 export const ENV_SETTINGS = [
   'PORT',
+  'HOST',
   'CHRONICLE_DATA_DIR',
   'EVENTSTORE_URL',
   'MONGO_URL',
@@ -57,6 +75,8 @@ export const ENV_SETTINGS = [
   'CHRONICLE_API_KEYS',
   'CHRONICLE_BODY_LIMIT',
   'CHRONICLE_METRICS_TOKEN',
+  'CHRONICLE_REDIS_PREFIX',
+  'LOG_LEVEL',
 ] as const satisfies readonly (keyof EnvDto)[];
 
 /** Settings whose value is a secret and never appears in an error message. */

@@ -19,7 +19,14 @@ describe('loadConfig', () => {
   it('applies the defaults of CONTRACT §1', () => {
     const config = loadConfig(valid());
 
-    expect(config).toMatchObject({ port: 3000, dataDir, bodyLimitBytes: 256 * 1024 });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir,
+      bodyLimitBytes: 256 * 1024,
+      redisPrefix: 'bull',
+      logLevel: 'info',
+    });
     expect(config.eventStoreUrl).toBeUndefined();
     expect(config.mongoUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
@@ -35,10 +42,16 @@ describe('loadConfig', () => {
       REDIS_URL: 'rediss://cache:6380',
       CHRONICLE_BODY_LIMIT: '1mb',
       CHRONICLE_METRICS_TOKEN: 'scrape-me',
+      HOST: '::1',
+      CHRONICLE_REDIS_PREFIX: 'crm-eu:prod',
+      LOG_LEVEL: 'debug',
     });
 
     expect(config).toMatchObject({
       port: 8080,
+      host: '::1',
+      redisPrefix: 'crm-eu:prod',
+      logLevel: 'debug',
       eventStoreUrl: 'esdb://localhost:2113?tls=false',
       mongoUrl: 'mongodb+srv://cluster.example.net/chronicle',
       redisUrl: 'rediss://cache:6380',
@@ -67,6 +80,9 @@ describe('loadConfig', () => {
     ['CHRONICLE_API_KEYS', 'tok=root', 'CHRONICLE_API_KEYS entry 1 has an unknown role "root"'],
     ['CHRONICLE_BODY_LIMIT', 'lots', 'CHRONICLE_BODY_LIMIT must be a size such as 256kb'],
     ['CHRONICLE_METRICS_TOKEN', 'a b', 'CHRONICLE_METRICS_TOKEN must not contain whitespace'],
+    ['HOST', 'localhost', 'HOST must be an IPv4 or IPv6 address to bind'],
+    ['CHRONICLE_REDIS_PREFIX', 'a b', 'CHRONICLE_REDIS_PREFIX must be 1-64 characters'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of error, warn, info, debug'],
   ])('names %s when it is %j', (setting, value, message) => {
     const load = () => loadConfig({ ...valid(), [setting]: value });
 

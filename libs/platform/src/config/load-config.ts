@@ -7,6 +7,7 @@ import { parseByteSize } from './byte-size';
 import type { ChronicleConfig } from './chronicle-config';
 import { ConfigError } from './config-error';
 import { loadOrCreateDevApiKeys } from './dev-api-keys';
+import type { LogLevelName } from './log-level';
 import { EnvDto, ENV_SETTINGS, SECRET_SETTINGS } from './env.dto';
 
 const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -29,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
 
   return {
     port: Number(dto.PORT ?? 3000),
+    host: dto.HOST ?? '0.0.0.0',
     dataDir,
     eventStoreUrl: dto.EVENTSTORE_URL,
     mongoUrl: dto.MONGO_URL,
@@ -37,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
     devApiKeysFile: keys.file,
     bodyLimitBytes: parseByteSize(dto.CHRONICLE_BODY_LIMIT ?? '') ?? DEFAULT_BODY_LIMIT_BYTES,
     metricsToken: dto.CHRONICLE_METRICS_TOKEN,
+    redisPrefix: dto.CHRONICLE_REDIS_PREFIX ?? 'bull',
+    logLevel: (dto.LOG_LEVEL as LogLevelName | undefined) ?? 'info',
   };
 }
 
