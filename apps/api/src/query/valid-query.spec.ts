@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
-  apiKeyFor,
   type ChronicleConfig,
+  loadConfig,
   PlatformModule,
   Public,
   Roles,
@@ -64,14 +67,14 @@ class ProbeModule {
 describe('@ValidQuery and the undeclared-query rule in a Nest app', () => {
   let app: NestExpressApplication;
   let baseUrl: string;
+  let dataDir: string;
 
   beforeAll(async () => {
-    const config: ChronicleConfig = {
-      port: 0,
-      dataDir: '.',
-      apiKeys: [apiKeyFor(ANALYST, ['analyst'])],
-      bodyLimitBytes: 1024,
-    };
+    dataDir = mkdtempSync(join(tmpdir(), 'chronicle-valid-query-'));
+    const config = loadConfig({
+      CHRONICLE_DATA_DIR: dataDir,
+      CHRONICLE_API_KEYS: `${ANALYST}=analyst`,
+    });
     app = await NestFactory.create<NestExpressApplication>(ProbeModule.withConfig(config), {
       logger: false,
     });
@@ -79,7 +82,10 @@ describe('@ValidQuery and the undeclared-query rule in a Nest app', () => {
     baseUrl = await app.getUrl();
   });
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   interface Answer {
     status: number;
