@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ATTRIBUTION_MODELS,
   CAMPAIGNS,
   type CampaignListView,
   campaignsProjection,
@@ -13,16 +12,9 @@ import {
 } from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { parseFilterParameter, parseViewWindow } from './view-query';
-
-/** `model` is optional and `first_touch` is the only model so far; anything else is a 400. */
-function checkAttributionModel(value: unknown): void {
-  const model = parseFilterParameter('model', value);
-  if (model === undefined || (ATTRIBUTION_MODELS as readonly string[]).includes(model)) return;
-  throw new ChronicleError('VALIDATION_FAILED', 'Invalid query parameter model', [
-    { field: 'model', problems: [`model must be one of ${ATTRIBUTION_MODELS.join(', ')}`] },
-  ]);
-}
+import { ValidQuery } from '../query/valid-query.decorator';
+import { CampaignsQuery } from './view-queries';
+import { viewWindow } from './view-query';
 
 @ApiTags('views')
 @Controller('views')
@@ -38,9 +30,8 @@ export class CampaignsController {
     summary:
       'Every launched campaign whose start is in [from, to), first-touch attribution (?model&minPosition)',
   })
-  async campaigns(@Query() query: Record<string, unknown>): Promise<CampaignListView> {
-    const { from, to, minPosition } = parseViewWindow(query);
-    checkAttributionModel(query.model);
+  async campaigns(@ValidQuery(CampaignsQuery) query: CampaignsQuery): Promise<CampaignListView> {
+    const { from, to, minPosition } = viewWindow(query);
     const { collections, position } = await this.readModel(minPosition);
     return queryCampaigns(this.readStore, collections, { from, to }, position);
   }
@@ -52,11 +43,9 @@ export class CampaignsController {
   })
   async campaign(
     @Param('campaignId') campaignId: string,
-    @Query() query: Record<string, unknown>,
-  ): Promise<CampaignView> {
     // from/to are checked like everywhere but do not narrow one campaign's lifetime figures.
-    const { minPosition } = parseViewWindow(query);
-    checkAttributionModel(query.model);
+    @ValidQuery(CampaignsQuery) { minPosition }: CampaignsQuery,
+  ): Promise<CampaignView> {
     const { collections, position } = await this.readModel(minPosition);
     const campaign = await queryCampaign(this.readStore, collections, campaignId, position);
     if (!campaign) throw new ChronicleError('NOT_FOUND', `Campaign ${campaignId} does not exist`);

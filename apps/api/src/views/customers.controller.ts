@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PersonalDataCipher } from '@chronicle/application';
 import {
@@ -10,7 +10,8 @@ import {
 } from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { parsePositionParameter } from './view-query';
+import { ReadYourWritesQuery } from '../query/read-your-writes.query';
+import { ValidQuery } from '../query/valid-query.decorator';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 
 @ApiTags('views')
@@ -32,9 +33,8 @@ export class CustomersController {
   })
   async customer(
     @Param('contactId') contactId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
   ): Promise<Customer360View> {
-    const minPosition = parsePositionParameter(query.minPosition);
     const name = customer360Projection.name;
     if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
     // The position is read before the document, so the answer is at least that recent.

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   FUNNEL_CONTACTS,
@@ -9,7 +9,9 @@ import {
 } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { parseFilterParameter, parseViewWindow } from './view-query';
+import { ValidQuery } from '../query/valid-query.decorator';
+import { LifecycleFunnelQuery } from './view-queries';
+import { viewWindow } from './view-query';
 
 @ApiTags('views')
 @Controller('views')
@@ -25,15 +27,12 @@ export class FunnelController {
     summary:
       'Lifecycle funnel of the contacts registered in [from, to) (?campaignId&ownerId&source&minPosition)',
   })
-  async lifecycleFunnel(@Query() query: Record<string, unknown>): Promise<LifecycleFunnelView> {
-    const { from, to, minPosition } = parseViewWindow(query);
-    const filters = {
-      from,
-      to,
-      campaignId: parseFilterParameter('campaignId', query.campaignId),
-      ownerId: parseFilterParameter('ownerId', query.ownerId),
-      source: parseFilterParameter('source', query.source),
-    };
+  async lifecycleFunnel(
+    @ValidQuery(LifecycleFunnelQuery) query: LifecycleFunnelQuery,
+  ): Promise<LifecycleFunnelView> {
+    const { from, to, minPosition } = viewWindow(query);
+    const { campaignId, ownerId, source } = query;
+    const filters = { from, to, campaignId, ownerId, source };
     const name = lifecycleFunnelProjection.name;
     if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
     // The position is read before the documents, so the answer is at least that recent.

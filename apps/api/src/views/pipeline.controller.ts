@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   PIPELINE_DEALS,
@@ -9,7 +9,9 @@ import {
 } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { parseFilterParameter, parseViewWindow } from './view-query';
+import { ValidQuery } from '../query/valid-query.decorator';
+import { PipelineQuery } from './view-queries';
+import { viewWindow } from './view-query';
 
 @ApiTags('views')
 @Controller('views')
@@ -24,16 +26,10 @@ export class PipelineController {
   @ApiOperation({
     summary: 'Deals opened in [from, to) (?ownerId&teamId&channel&product&minPosition)',
   })
-  async pipeline(@Query() query: Record<string, unknown>): Promise<PipelineView> {
-    const { from, to, minPosition } = parseViewWindow(query);
-    const filters = {
-      from,
-      to,
-      ownerId: parseFilterParameter('ownerId', query.ownerId),
-      teamId: parseFilterParameter('teamId', query.teamId),
-      channel: parseFilterParameter('channel', query.channel),
-      product: parseFilterParameter('product', query.product),
-    };
+  async pipeline(@ValidQuery(PipelineQuery) query: PipelineQuery): Promise<PipelineView> {
+    const { from, to, minPosition } = viewWindow(query);
+    const { ownerId, teamId, channel, product } = query;
+    const filters = { from, to, ownerId, teamId, channel, product };
     const name = pipelineProjection.name;
     if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
     // The position is read before the documents, so the answer is at least that recent.

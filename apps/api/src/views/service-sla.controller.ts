@@ -1,6 +1,5 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TICKET_PRIORITIES } from '@chronicle/domain';
 import {
   ProjectorRuntime,
   queryServiceSla,
@@ -9,9 +8,11 @@ import {
   type ServiceSlaView,
   type SlaReadModel,
 } from '@chronicle/projections';
-import { ChronicleError, Roles } from '@chronicle/platform';
+import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { parseFilterParameter, parseViewWindow } from './view-query';
+import { ValidQuery } from '../query/valid-query.decorator';
+import { ServiceSlaQuery } from './view-queries';
+import { viewWindow } from './view-query';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 
 /** Waits for `minPosition` if asked, then names where the service-sla projection serves reads. */
@@ -25,16 +26,6 @@ export async function slaReadModel(
   // The position is read before the documents, so the answer is at least that recent.
   const position = runtime.position(name);
   return { readStore, tickets: runtime.collection(name, SLA_TICKETS), position };
-}
-
-function parsePriority(value: unknown): string | undefined {
-  const priority = parseFilterParameter('priority', value);
-  if (priority === undefined || (TICKET_PRIORITIES as readonly string[]).includes(priority)) {
-    return priority;
-  }
-  throw new ChronicleError('VALIDATION_FAILED', 'Invalid query parameter priority', [
-    { field: 'priority', problems: [`priority must be one of ${TICKET_PRIORITIES.join(', ')}`] },
-  ]);
 }
 
 @ApiTags('views')
@@ -52,15 +43,10 @@ export class ServiceSlaController {
     summary:
       'SLA figures of the tickets opened in [from, to) (?priority&teamId&agentId&minPosition)',
   })
-  async serviceSla(@Query() query: Record<string, unknown>): Promise<ServiceSlaView> {
-    const { from, to, minPosition } = parseViewWindow(query);
-    const filters = {
-      from,
-      to,
-      priority: parsePriority(query.priority),
-      teamId: parseFilterParameter('teamId', query.teamId),
-      agentId: parseFilterParameter('agentId', query.agentId),
-    };
+  async serviceSla(@ValidQuery(ServiceSlaQuery) query: ServiceSlaQuery): Promise<ServiceSlaView> {
+    const { from, to, minPosition } = viewWindow(query);
+    const { priority, teamId, agentId } = query;
+    const filters = { from, to, priority, teamId, agentId };
     const model = await slaReadModel(this.runtime, this.readStore, minPosition);
     return queryServiceSla(model, filters, this.now());
   }

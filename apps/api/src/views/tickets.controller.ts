@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorRuntime, queryTicket, type TicketView } from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { slaReadModel } from './service-sla.controller';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
-import { parsePositionParameter } from './view-query';
+import { ReadYourWritesQuery } from '../query/read-your-writes.query';
+import { ValidQuery } from '../query/valid-query.decorator';
 
 @ApiTags('views')
 @Controller('views')
@@ -21,9 +22,8 @@ export class TicketsController {
   @ApiOperation({ summary: 'One ticket with its SLA targets judged now (?minPosition)' })
   async ticket(
     @Param('ticketId') ticketId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
   ): Promise<TicketView> {
-    const minPosition = parsePositionParameter(query.minPosition);
     const model = await slaReadModel(this.runtime, this.readStore, minPosition);
     const ticket = await queryTicket(model, ticketId, this.now());
     if (!ticket) throw new ChronicleError('NOT_FOUND', `Ticket ${ticketId} does not exist`);

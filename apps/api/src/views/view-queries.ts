@@ -1,0 +1,52 @@
+import { TICKET_PRIORITIES } from '@chronicle/domain';
+import { ATTRIBUTION_MODELS } from '@chronicle/projections';
+import { QueryChoice, QueryText } from '../query/query-fields';
+import { ViewWindowQuery } from './view-query';
+
+/** `GET /views/lifecycle-funnel`. */
+export class LifecycleFunnelQuery extends ViewWindowQuery {
+  @QueryText("The contact's first-touch campaign")
+  campaignId?: string;
+
+  @QueryText("The contact's current owner")
+  ownerId?: string;
+
+  @QueryText("The contact's source at registration")
+  source?: string;
+}
+
+/**
+ * `GET /views/campaigns` and `/views/campaigns/{id}`. On one campaign, `from` and `to` are
+ * checked but do not narrow its lifetime figures.
+ */
+export class CampaignsQuery extends ViewWindowQuery {
+  @QueryChoice('Attribution model', ATTRIBUTION_MODELS)
+  model?: string;
+}
+
+/** `GET /views/service-sla`. */
+export class ServiceSlaQuery extends ViewWindowQuery {
+  @QueryChoice('The priority at opening', TICKET_PRIORITIES)
+  priority?: string;
+
+  @QueryText('The team now in charge of the ticket')
+  teamId?: string;
+
+  @QueryText('The agent the ticket is now assigned to')
+  agentId?: string;
+}
+
+/** `GET /views/pipeline`. */
+export class PipelineQuery extends ViewWindowQuery {
+  @QueryText("The deal's owner")
+  ownerId?: string;
+
+  @QueryText("The deal's team")
+  teamId?: string;
+
+  @QueryText("The deal's channel")
+  channel?: string;
+
+  @QueryText("The deal's product")
+  product?: string;
+}
