@@ -1,13 +1,17 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, VerificationReport } from '@chronicle/application';
 import type { Customer360View } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
+import { ReadYourWritesQuery } from '../query/read-your-writes.query';
+import { ValidQuery } from '../query/valid-query.decorator';
 import {
-  parseCustomerEventsQuery,
-  parseCustomerStateQuery,
-  parseMinPositionQuery,
+  CustomerAsOfQuery,
+  customerEventsQuery,
+  CustomerExportQuery,
+  CustomerPageQuery,
+  customerStateQuery,
 } from './audit-customer-query';
 import { CustomerAuditService, type CustomerEventsPage } from './customer-audit.service';
 
@@ -23,9 +27,9 @@ export class AuditCustomersController {
   })
   events(
     @Param('contactId') contactId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(CustomerPageQuery) query: CustomerPageQuery,
   ): Promise<CustomerEventsPage> {
-    return this.audit.page(contactId, parseCustomerEventsQuery(query));
+    return this.audit.page(contactId, customerEventsQuery(query));
   }
 
   @Roles('auditor')
@@ -33,9 +37,8 @@ export class AuditCustomersController {
   @ApiOperation({ summary: 'The same events as NDJSON (application/x-ndjson), streamed' })
   async export(
     @Param('contactId') contactId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(CustomerExportQuery) { after, minPosition }: CustomerExportQuery,
   ): Promise<StreamableFile> {
-    const { after, minPosition } = parseCustomerEventsQuery(query, ['after', 'minPosition']);
     // Resolved before the first byte, so an unknown contact is still a 404 with a JSON body.
     const history = await this.audit.history(contactId, minPosition);
     const lines = ndjson(this.audit.export(history, after));
@@ -49,9 +52,9 @@ export class AuditCustomersController {
   })
   state(
     @Param('contactId') contactId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(CustomerAsOfQuery) query: CustomerAsOfQuery,
   ): Promise<Customer360View> {
-    return this.audit.stateAsOf(contactId, parseCustomerStateQuery(query));
+    return this.audit.stateAsOf(contactId, customerStateQuery(query));
   }
 
   @Roles('auditor')
@@ -59,9 +62,9 @@ export class AuditCustomersController {
   @ApiOperation({ summary: "Recomputes the hash chain of every stream of the customer's history" })
   verify(
     @Param('contactId') contactId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
   ): Promise<VerificationReport> {
-    return this.audit.verify(contactId, parseMinPositionQuery(query).minPosition);
+    return this.audit.verify(contactId, minPosition);
   }
 }
 

@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuditEvent, toAuditEvent, UpcastingReader } from '@chronicle/application';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { Roles } from '@chronicle/platform';
-import { parseStreamAuditQuery } from './audit-query';
+import { ValidQuery } from '../query/valid-query.decorator';
+import { DEFAULT_AUDIT_LIMIT, StreamAuditQuery } from './audit-query';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -18,9 +19,9 @@ export class AuditStreamsController {
   @ApiOperation({ summary: "One stream's events with full metadata (?from=<revision>&limit=)" })
   async streamEvents(
     @Param('streamId') streamId: string,
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(StreamAuditQuery) query: StreamAuditQuery,
   ): Promise<{ events: AuditEvent[] }> {
-    const { from, limit } = parseStreamAuditQuery(query);
+    const { from = 0, limit = DEFAULT_AUDIT_LIMIT } = query;
     const recorded = await this.eventStore.readStream(streamId, {
       fromRevision: from,
       maxCount: limit,
