@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { readStoreHealthProvider } from './health/read-store-health.provider';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { MetricsController } from './metrics/metrics.controller';
+import { QueryModule } from './query/query.module';
 import { QueueModule } from './queue/queue.module';
 import { ViewsModule } from './views/views.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
         AuditModule,
         ViewsModule,
         QueueModule.forRoot(),
+        QueryModule,
       ],
       controllers: [HealthController, WhoAmIController, ProjectionsController, MetricsController],
       providers: [readStoreHealthProvider],

@@ -1,5 +1,14 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import {
+  type CanActivate,
+  Controller,
+  type ExecutionContext,
+  Get,
+  Header,
+  Inject,
+  Injectable,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import {
@@ -14,24 +23,45 @@ import { httpMetrics } from './http-metrics';
 import { gauge, type MetricFamily, type Sample, toPrometheusText } from './prometheus-text';
 
 /**
- * `GET /metrics` (CONTRACT §5): Prometheus text for an admin key or the metrics token. The guard
- * knows only API keys, so this route checks its own credentials.
+ * The API-key guard knows only API keys, so `/metrics` checks its own credentials: an admin key or
+ * the metrics token. As a guard it runs before the query is judged, so a caller without
+ * credentials meets 401 whatever it sends.
  */
+@Injectable()
+class MetricsCredentialsGuard implements CanActivate {
+  constructor(@Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const { authorization } = context.switchToHttp().getRequest<{
+      headers: { authorization?: string };
+    }>().headers;
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    if (!token)
+      throw new ChronicleError('UNAUTHENTICATED', 'An API key or the metrics token is required');
+    if (this.config.metricsToken && sameSecret(token, this.config.metricsToken)) return true;
+    const key = findApiKey(token, this.config.apiKeys);
+    if (!key) throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
+    if (!key.roles.includes('admin'))
+      throw new ChronicleError('FORBIDDEN', 'Metrics need the admin role');
+    return true;
+  }
+}
+
+/** `GET /metrics` (CONTRACT §5): Prometheus text for an admin key or the metrics token. */
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
   constructor(
-    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
   ) {}
 
   @Public()
+  @UseGuards(MetricsCredentialsGuard)
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics (admin key or CHRONICLE_METRICS_TOKEN)' })
-  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
-    this.authorise(authorization);
+  async metrics(): Promise<string> {
     const report = await this.runtime.status();
     const perProjection = (value: (projection: ProjectionStatus) => number): Sample[] =>
       report.projections.map((projection) => ({
@@ -71,17 +101,6 @@ export class MetricsController {
       ]),
     ];
     return toPrometheusText(families);
-  }
-
-  private authorise(authorization: string | undefined): void {
-    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    if (!token)
-      throw new ChronicleError('UNAUTHENTICATED', 'An API key or the metrics token is required');
-    if (this.config.metricsToken && sameSecret(token, this.config.metricsToken)) return;
-    const key = findApiKey(token, this.config.apiKeys);
-    if (!key) throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
-    if (!key.roles.includes('admin'))
-      throw new ChronicleError('FORBIDDEN', 'Metrics need the admin role');
   }
 }
 
