@@ -11,6 +11,7 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@chronicle/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@chronicle/integrity/embedded$': '<rootDir>/libs/integrity/src/adapters/embedded/index.ts',
     '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling|integrity)$':
       '<rootDir>/libs/$1/src/index.ts',
   },

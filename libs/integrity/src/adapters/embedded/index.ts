@@ -1,0 +1,1 @@
+export { SqliteTreeStore, TREE_FILE } from './sqlite-tree-store';
