@@ -34,6 +34,7 @@ function startServer(dataDir: string): Promise<Server> {
       env: {
         ...process.env,
         PORT: '0',
+        HOST: '127.0.0.1',
         CHRONICLE_DATA_DIR: dataDir,
         CHRONICLE_API_KEYS: `${SERVICE_TOKEN}=service,admin`,
         REDIS_URL: '',

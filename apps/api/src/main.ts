@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { JsonLogger, loadConfigOrExit, nestLogLevel } from '@chronicle/platform';
+import { JsonLogger, loadConfigOrExit, nestLogLevel, stopOnSignals } from '@chronicle/platform';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const logger = new JsonLogger({ minLevel: nestLogLevel(config.logLevel) });
   const app = await createApp(config, { logger });
-  app.enableShutdownHooks();
+  stopOnSignals({ close: () => app.close(), logger });
   if (config.devApiKeysFile) {
     logger.warn(
       `CHRONICLE_API_KEYS is unset: development API keys are in ${config.devApiKeysFile}`,

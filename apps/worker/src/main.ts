@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger, loadConfigOrExit, nestLogLevel } from '@chronicle/platform';
+import { JsonLogger, loadConfigOrExit, nestLogLevel, stopOnSignals } from '@chronicle/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     logger,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  stopOnSignals({ close: () => app.close(), logger });
   await app.init();
   const mode = config.redisUrl ? 'BullMQ on Redis' : 'embedded (in-process timers)';
   logger.log(`Chronicle worker running: projectors, SLA timers, queues (${mode})`, 'Bootstrap');

@@ -33,3 +33,4 @@ export {
 export { currentCorrelationId, runWithCorrelationId } from './logging/request-context';
 
 export { PlatformModule } from './platform.module';
+export { SHUTDOWN_GRACE_MS, stopOnSignals } from './lifecycle/stop-on-signals';

@@ -15,7 +15,7 @@ export {
   BullMqProjectionRebuilds,
   type BullMqProjectionRebuildsOptions,
 } from './adapters/bullmq/bullmq-projection-rebuilds';
-export { RedisHealthProbe } from './adapters/bullmq/redis-health';
+export { RedisHealthProbe, type RedisState } from './adapters/bullmq/redis-health';
 export { deleteKeysWithPrefix } from './adapters/bullmq/redis-connections';
 export {
   COMMAND_QUEUE_NAME,

@@ -10,6 +10,7 @@ import {
   PROJECTION_REBUILDS,
   type ProjectionRebuilds,
   RedisHealthProbe,
+  type RedisState,
   SlaTimerService,
   SqliteTimerScheduler,
   type TimerScheduler,
@@ -27,6 +28,11 @@ import {
 const logger = new Logger('Queues');
 const giveUp = (timerId: string, error: unknown) =>
   logger.error(`Timer ${timerId} dropped after its last attempt: ${String(error)}`);
+
+function logRedisState(state: RedisState, reason?: string): void {
+  if (state === 'up') logger.log('Redis is reachable');
+  else logger.warn(`Redis is unreachable${reason ? `: ${reason}` : ''}; retrying`);
+}
 
 /** The SLA timers' store: BullMQ when REDIS_URL is set, else `<dataDir>/timers.sqlite`. */
 async function openTimerStore(
@@ -97,6 +103,6 @@ export const queueProviders: Provider[] = [
     provide: REDIS_HEALTH,
     inject: [CHRONICLE_CONFIG],
     useFactory: (config: ChronicleConfig) =>
-      config.redisUrl ? new RedisHealthProbe(config.redisUrl) : null,
+      config.redisUrl ? new RedisHealthProbe(config.redisUrl, logRedisState) : null,
   },
 ];

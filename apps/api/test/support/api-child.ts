@@ -12,7 +12,7 @@ export class ApiChild {
   static spawn(env: Record<string, string>): ApiChild {
     const main = join(__dirname, '..', '..', 'src', 'main.ts');
     const child = spawn(process.execPath, ['-r', '@swc-node/register', main], {
-      env: { ...process.env, ...env, PORT: '0' },
+      env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout?.resume();

@@ -11,7 +11,7 @@ export class ServerProcess {
   static start(env: Record<string, string>): Promise<ServerProcess> {
     const main = join(__dirname, '..', '..', 'src', 'main.ts');
     const child = spawn(process.execPath, ['-r', '@swc-node/register', main], {
-      env: { ...process.env, ...env, PORT: '0' },
+      env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return listeningUrl(child).then((baseUrl) => new ServerProcess(child, baseUrl));
