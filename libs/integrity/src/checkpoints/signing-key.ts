@@ -18,7 +18,8 @@ export const GENERATED_KEY_FILE = 'signing-key.pem';
  * @throws Error naming what is wrong (never echoing the key).
  */
 export function parseSigningKey(text: string): SigningKey {
-  const trimmed = text.trim();
+  // An env file often carries a PEM's line breaks as `\n`.
+  const trimmed = text.trim().replace(/\\n/g, '\n');
   let privateKey: KeyObject;
   try {
     privateKey = trimmed.includes('-----BEGIN')

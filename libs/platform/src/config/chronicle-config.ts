@@ -26,4 +26,6 @@ export interface ChronicleConfig {
   /** BullMQ key prefix of every queue, so deployments can share one Redis; default `bull`. */
   redisPrefix: string;
   logLevel: LogLevelName;
+  /** CHRONICLE_SIGNING_KEY: the checkpoint key; unset → one generated in the data folder. */
+  signingKey?: string;
 }

@@ -10,6 +10,7 @@ import {
 import { parseApiKeys } from './api-keys';
 import { BYTE_SIZE_PATTERN } from './byte-size';
 import { LOG_LEVELS } from './log-level';
+import { IsEd25519PrivateKey } from './signing-key-setting';
 
 /** The environment settings Chronicle reads; every other variable is ignored. */
 export class EnvDto {
@@ -63,6 +64,10 @@ export class EnvDto {
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsEd25519PrivateKey()
+  CHRONICLE_SIGNING_KEY?: string;
 }
 
 export const ENV_SETTINGS = [
@@ -77,12 +82,14 @@ export const ENV_SETTINGS = [
   'CHRONICLE_METRICS_TOKEN',
   'CHRONICLE_REDIS_PREFIX',
   'LOG_LEVEL',
+  'CHRONICLE_SIGNING_KEY',
 ] as const satisfies readonly (keyof EnvDto)[];
 
 /** Settings whose value is a secret and never appears in an error message. */
 export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'CHRONICLE_API_KEYS',
   'CHRONICLE_METRICS_TOKEN',
+  'CHRONICLE_SIGNING_KEY',
 ]);
 
 function IsApiKeyList(): PropertyDecorator {

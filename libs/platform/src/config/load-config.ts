@@ -41,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
     metricsToken: dto.CHRONICLE_METRICS_TOKEN,
     redisPrefix: dto.CHRONICLE_REDIS_PREFIX ?? 'bull',
     logLevel: (dto.LOG_LEVEL as LogLevelName | undefined) ?? 'info',
+    signingKey: dto.CHRONICLE_SIGNING_KEY,
   };
 }
 
