@@ -34,7 +34,14 @@ export function toUtcTime(value: string | undefined): string | undefined {
 export function QueryTime(description: string): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
-    ApiPropertyOptional({ description, type: String, example: '2025-03-01T09:30:00Z' }),
+    ApiPropertyOptional({
+      description,
+      oneOf: [
+        { type: 'string', format: 'date' },
+        { type: 'string', format: 'date-time' },
+      ],
+      example: '2025-03-01T09:30:00Z',
+    }),
     ValidateBy({
       name: 'isQueryTime',
       validator: {
@@ -93,10 +100,15 @@ export function QueryText(description: string): PropertyDecorator {
 }
 
 /** One of a fixed list of values. */
-export function QueryChoice(description: string, choices: readonly string[]): PropertyDecorator {
+export function QueryChoice(
+  description: string,
+  choices: readonly string[],
+  enumName: string,
+): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
-    ApiPropertyOptional({ description, enum: [...choices] }),
+    // Without an enumName, @nestjs/swagger drops the values from a query parameter's schema.
+    ApiPropertyOptional({ description, enum: [...choices], enumName }),
     IsIn([...choices], { message: `$property must be one of ${choices.join(', ')}` }),
   );
 }

@@ -29,7 +29,7 @@ class PageQuery extends WindowQuery {
   @QueryText('Owner')
   ownerId?: string;
 
-  @QueryChoice('Priority', ['low', 'high'])
+  @QueryChoice('Priority', ['low', 'high'], 'ProbePriority')
   priority?: string;
 
   @QueryPosition('Exclusive start')

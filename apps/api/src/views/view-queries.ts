@@ -20,13 +20,13 @@ export class LifecycleFunnelQuery extends ViewWindowQuery {
  * checked but do not narrow its lifetime figures.
  */
 export class CampaignsQuery extends ViewWindowQuery {
-  @QueryChoice('Attribution model', ATTRIBUTION_MODELS)
+  @QueryChoice('Attribution model', ATTRIBUTION_MODELS, 'AttributionModel')
   model?: string;
 }
 
 /** `GET /views/service-sla`. */
 export class ServiceSlaQuery extends ViewWindowQuery {
-  @QueryChoice('The priority at opening', TICKET_PRIORITIES)
+  @QueryChoice('The priority at opening', TICKET_PRIORITIES, 'TicketPriority')
   priority?: string;
 
   @QueryText('The team now in charge of the ticket')
