@@ -10,11 +10,14 @@ import { customerHistoryProjection, ProjectionsModule } from '@chronicle/project
 import { AuditCustomersController } from './audit-customers.controller';
 import { AuditStreamsController } from './audit-streams.controller';
 import { CustomerAuditService } from './customer-audit.service';
+import { IntegrityController } from './integrity.controller';
+import { IntegrityService } from './integrity.service';
+import { INTEGRITY_STATUS } from '../health/health-probes';
 
 /** The auditors' endpoints (CONTRACT §4) and the history index they read the streams from. */
 @Module({
   imports: [ApplicationModule, ProjectionsModule.forFeature([customerHistoryProjection])],
-  controllers: [AuditStreamsController, AuditCustomersController],
+  controllers: [AuditStreamsController, AuditCustomersController, IntegrityController],
   providers: [
     {
       provide: UpcastingReader,
@@ -22,6 +25,13 @@ import { CustomerAuditService } from './customer-audit.service';
       useFactory: (cipher: PersonalDataCipher, keys: KeyStore) => new UpcastingReader(cipher, keys),
     },
     CustomerAuditService,
+    IntegrityService,
+    {
+      provide: INTEGRITY_STATUS,
+      inject: [IntegrityService],
+      useFactory: (s: IntegrityService) => s.log,
+    },
   ],
+  exports: [INTEGRITY_STATUS],
 })
 export class AuditModule {}

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import type { IntegrityLog, IntegrityStatus } from '@chronicle/integrity';
 import { CHRONICLE_CONFIG, type ChronicleConfig, Public } from '@chronicle/platform';
 import { type EventStoreAdapter, eventStoreAdapterFor } from '../infrastructure/event-store.module';
 import {
@@ -10,6 +11,7 @@ import {
   type ReadStoreHealthProbe,
   REDIS_HEALTH,
   type HealthProbe,
+  INTEGRITY_STATUS,
 } from './health-probes';
 
 export interface HealthReport {
@@ -17,6 +19,7 @@ export interface HealthReport {
   eventStore: { adapter: EventStoreAdapter; status: ProbeStatus };
   readStore: { adapter: 'embedded' | 'mongodb' | 'none'; status: ProbeStatus | 'not configured' };
   redis: { status: ProbeStatus | 'not configured' };
+  integrity: IntegrityStatus | { status: 'not configured' };
 }
 
 @ApiTags('operations')
@@ -27,9 +30,16 @@ export class HealthController {
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
     @Optional() @Inject(READ_STORE_HEALTH) private readonly readStore?: ReadStoreHealthProbe,
     @Optional() @Inject(REDIS_HEALTH) private readonly redis?: HealthProbe,
+    @Optional()
+    @Inject(INTEGRITY_STATUS)
+    private readonly integrity?: Pick<IntegrityLog, 'status'>,
   ) {}
 
-  /** 200 when every configured store answers, 503 (same body) when one does not. */
+  /**
+   * 200 when every configured store answers, 503 (same body) when one does not. A failed integrity
+   * check makes the body `degraded` but keeps the 200: the node must stay reachable so the
+   * damage can be inspected (docs/audit.md).
+   */
   @Public()
   @Get()
   @ApiOkResponse({ description: 'Every configured store answers' })
@@ -41,14 +51,17 @@ export class HealthController {
       probeIfProvided(this.readStore),
       probeIfProvided(this.redis),
     ]);
+    const integrity = this.integrity?.status() ?? { status: 'not configured' as const };
+    const down = [eventStore, readStore, redis].includes('down');
     const report: HealthReport = {
-      status: [eventStore, readStore, redis].includes('down') ? 'degraded' : 'ok',
+      status: down || integrity.status === 'failed' ? 'degraded' : 'ok',
       eventStore: { adapter: eventStoreAdapterFor(this.config), status: eventStore },
       readStore: { adapter: this.readStore?.adapter ?? 'none', status: readStore },
       redis: { status: redis },
+      integrity,
     };
     // Load balancers read the status line, not the body.
-    if (report.status === 'degraded') response.status(503);
+    if (down) response.status(503);
     return report;
   }
 }
