@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
@@ -8,8 +8,13 @@ import {
   openCommandSideStores,
 } from './adapters/embedded/command-side-database';
 import { SqliteKeyStore } from './adapters/embedded/key-store.sqlite';
-import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency/idempotency-store.port';
-import { IDENTITY_INDEX, type IdentityIndex } from './identity/identity-index.port';
+import { ErasedSubjects } from './erasure/erased-subjects';
+import { ErasureAwareKeyStore } from './erasure/erasure-aware-key-store';
+import { ErasureCompletion } from './erasure/erasure-completion';
+import { ErasureReconciliation } from './erasure/erasure-reconciliation';
+import { FaultPoints } from './erasure/fault-points';
+import { IDEMPOTENCY_STORE } from './idempotency/idempotency-store.port';
+import { IDENTITY_INDEX } from './identity/identity-index.port';
 import { KEY_STORE, type KeyStore } from './privacy/key-store.port';
 import { loadOrCreateSecret } from './privacy/keyed-hash';
 import { PersonalDataCipher } from './privacy/personal-data-cipher';
@@ -19,20 +24,35 @@ import { ExecuteCommandHandler } from './pipeline/execute-command';
 /** Nest injection token for the secret that keys request fingerprints and identity hashes. */
 export const APPLICATION_SECRET = Symbol('APPLICATION_SECRET');
 const COMMAND_SIDE_STORES = Symbol('COMMAND_SIDE_STORES');
+const RAW_KEY_STORE = Symbol('RAW_KEY_STORE');
 
 /**
  * The write side: the command pipeline behind the CommandBus, with its embedded stores in the data
- * folder (`keys.sqlite`, `command-side.sqlite`, `secret.key`). Needs EVENT_STORE and
- * CHRONICLE_CONFIG from global modules.
+ * folder (`keys.sqlite`, `command-side.sqlite`, `secret.key`), and the erasure machinery that every
+ * reader of personal data goes through (KEY_STORE). Needs EVENT_STORE and CHRONICLE_CONFIG from
+ * global modules.
  */
 @Module({
   imports: [CqrsModule.forRoot()],
   providers: [
     {
+      // Test-only fault injection for the crash tests (docs/adr/007-erasure.md). Read here, once,
+      // because the validated config lives in libs/platform; unset in every real deployment.
+      provide: FaultPoints,
+      useFactory: () => FaultPoints.fromSetting(process.env.CHRONICLE_FAULT),
+    },
+    {
+      provide: RAW_KEY_STORE,
+      inject: [CHRONICLE_CONFIG, FaultPoints],
+      useFactory: (config: ChronicleConfig, faults: FaultPoints) =>
+        SqliteKeyStore.open(join(config.dataDir, 'keys.sqlite'), { faults }),
+    },
+    ErasedSubjects,
+    {
       provide: KEY_STORE,
-      inject: [CHRONICLE_CONFIG],
-      useFactory: (config: ChronicleConfig) =>
-        SqliteKeyStore.open(join(config.dataDir, 'keys.sqlite')),
+      inject: [RAW_KEY_STORE, ErasedSubjects],
+      useFactory: (keys: SqliteKeyStore, erased: ErasedSubjects) =>
+        new ErasureAwareKeyStore(keys, erased),
     },
     {
       provide: APPLICATION_SECRET,
@@ -42,9 +62,9 @@ const COMMAND_SIDE_STORES = Symbol('COMMAND_SIDE_STORES');
     },
     {
       provide: COMMAND_SIDE_STORES,
-      inject: [CHRONICLE_CONFIG],
-      useFactory: (config: ChronicleConfig) =>
-        openCommandSideStores(join(config.dataDir, 'command-side.sqlite')),
+      inject: [CHRONICLE_CONFIG, FaultPoints],
+      useFactory: (config: ChronicleConfig, faults: FaultPoints) =>
+        openCommandSideStores(join(config.dataDir, 'command-side.sqlite'), { faults }),
     },
     {
       provide: IDEMPOTENCY_STORE,
@@ -57,6 +77,16 @@ const COMMAND_SIDE_STORES = Symbol('COMMAND_SIDE_STORES');
       useFactory: (stores: CommandSideStores) => stores.identity,
     },
     {
+      provide: ErasureCompletion,
+      inject: [KEY_STORE, COMMAND_SIDE_STORES, ErasedSubjects, FaultPoints],
+      useFactory: (
+        keyStore: KeyStore,
+        stores: CommandSideStores,
+        erased: ErasedSubjects,
+        faults: FaultPoints,
+      ) => new ErasureCompletion({ keyStore, remnants: stores.remnants, erased, faults }),
+    },
+    {
       provide: PersonalDataCipher,
       inject: [KEY_STORE],
       useFactory: (keys: KeyStore) => new PersonalDataCipher(keys),
@@ -67,38 +97,55 @@ const COMMAND_SIDE_STORES = Symbol('COMMAND_SIDE_STORES');
         EVENT_STORE,
         PersonalDataCipher,
         KEY_STORE,
-        IDEMPOTENCY_STORE,
-        IDENTITY_INDEX,
+        COMMAND_SIDE_STORES,
+        ErasureCompletion,
         APPLICATION_SECRET,
+        FaultPoints,
       ],
       useFactory: (
         eventStore: EventStore,
         cipher: PersonalDataCipher,
         keyStore: KeyStore,
-        idempotencyStore: IdempotencyStore,
-        identityIndex: IdentityIndex,
+        stores: CommandSideStores,
+        erasure: ErasureCompletion,
         secret: Buffer,
+        faults: FaultPoints,
       ) =>
         new CommandPipeline({
           eventStore,
           cipher,
           keyStore,
-          idempotencyStore,
-          identityIndex,
+          idempotencyStore: stores.idempotency,
+          identityIndex: stores.identity,
+          erasure,
           secret,
+          faults,
         }),
     },
     ExecuteCommandHandler,
   ],
   exports: [CommandPipeline, PersonalDataCipher, KEY_STORE, APPLICATION_SECRET],
 })
-export class ApplicationModule implements OnApplicationShutdown {
+export class ApplicationModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
-    @Inject(KEY_STORE) private readonly keyStore: KeyStore,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(RAW_KEY_STORE) private readonly keyStore: SqliteKeyStore,
     @Inject(COMMAND_SIDE_STORES) private readonly commandSideStores: CommandSideStores,
+    @Inject(ErasureCompletion) private readonly erasure: ErasureCompletion,
   ) {}
 
+  /**
+   * Before anything is served (Nest runs every module's init before the server listens, the
+   * queue consumes or a projector starts): erasures a crash left half done are finished, or at
+   * least their subjects read as erased while the destruction is retried.
+   */
+  async onModuleInit(): Promise<void> {
+    const checkpoints = [this.keyStore.erasureCheckpoint, this.commandSideStores.erasureCheckpoint];
+    await new ErasureReconciliation(this.eventStore, checkpoints, this.erasure).run();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.erasure.close();
     await this.commandSideStores.close();
     await this.keyStore.close();
   }

@@ -4,6 +4,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CommandResult, ExecuteCommand } from '@chronicle/application';
 import { type Actor, CurrentActor, Roles, currentCorrelationId } from '@chronicle/platform';
 import { randomUUID } from 'node:crypto';
+import { callerScopeOf } from './caller-scope';
 import { expectedRevisionOf, idempotencyKeyOf } from './command-headers';
 
 @ApiTags('commands')
@@ -36,6 +37,9 @@ export class CommandsController {
       type,
       body,
       idempotencyKey: idempotencyKeyOf(headers['idempotency-key']),
+      // Each API key has keys of its own: the same Idempotency-Key from another caller is
+      // another command.
+      idempotencyScope: callerScopeOf(headers.authorization),
       expectedRevision: expectedRevisionOf(headers['if-match']),
       // The platform middleware always sets one; the fallback only serves a missing middleware.
       correlationId: currentCorrelationId() ?? randomUUID(),

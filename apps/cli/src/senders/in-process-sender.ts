@@ -47,6 +47,7 @@ export class InProcessSender implements CommandSender {
       type: command.type,
       body: command.payload,
       idempotencyKey: command.idempotencyKey,
+      idempotencyScope: 'cli-import',
       correlationId: this.correlationId,
       actor: IMPORT_ACTOR,
     };

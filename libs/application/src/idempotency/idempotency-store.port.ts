@@ -1,19 +1,24 @@
 import type { CommandResult } from '../pipeline/command-types';
 
 /**
- * What is kept per Idempotency-Key. Never the body: it may hold personal data, so only a keyed
- * hash of it, which proves "same request" without revealing it.
+ * What is kept per scoped Idempotency-Key. Never the body: it may hold personal data, so only a
+ * keyed hash of it, which proves "same request" without revealing it.
  */
 export interface IdempotencyRecord {
   requestFingerprint: string;
   /** The answer given; null while the command runs or after an attempt that did not finish. */
   response: CommandResult | null;
+  /** The contacts whose personal data the command carried: erasing one removes the record. */
+  subjects: readonly string[];
 }
 
-/** Idempotency records by key; `put` replaces the key's record. */
+/**
+ * Idempotency records by record id (derived from the caller's scope and key together); `put`
+ * replaces the record and adds to its subjects.
+ */
 export interface IdempotencyStore {
-  get(key: string): Promise<IdempotencyRecord | undefined>;
-  put(key: string, record: IdempotencyRecord): Promise<void>;
+  get(recordId: string): Promise<IdempotencyRecord | undefined>;
+  put(recordId: string, record: IdempotencyRecord): Promise<void>;
 }
 
 /** Nest injection token for the {@link IdempotencyStore} port. */

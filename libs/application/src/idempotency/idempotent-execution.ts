@@ -1,6 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { ChronicleError } from '@chronicle/platform';
 import type { CommandResult } from '../pipeline/command-types';
-import type { IdempotencyStore } from './idempotency-store.port';
+import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store.port';
 
 /**
  * What is known of earlier attempts under the same key that left no answer: none, one with the
@@ -8,12 +9,33 @@ import type { IdempotencyStore } from './idempotency-store.port';
  */
 export type PriorAttempt = 'none' | 'same-request' | 'other-request';
 
+/** One run of a keyed command, as the pipeline sees it. */
+export interface IdempotentAttempt {
+  prior: PriorAttempt;
+  /** Names contacts whose personal data the command carries; their erasure removes the record. */
+  concerns(subjects: Iterable<string>): void;
+  /**
+   * Stores the in-progress marker before the command's first append: it tells a later attempt to
+   * look for events this one appended before a crash. Refused commands never get this far, so
+   * they leave no record.
+   */
+  beforeAppend(): Promise<void>;
+}
+
+/** The attempt of a command without a key: nothing to record. */
+export const UNRECORDED_ATTEMPT: IdempotentAttempt = {
+  prior: 'none',
+  concerns: () => undefined,
+  beforeAppend: () => Promise.resolve(),
+};
+
 /**
- * Runs each Idempotency-Key's command once: a stored answer is returned as it is, a different
- * request under a used key is refused, and concurrent requests with one key in this process share
- * one execution (single flight). Errors are not recorded, so a refused command can be sent again.
+ * Runs each scoped key's command once: a stored answer is returned as it is, a different request
+ * under a used key is refused, and concurrent requests with one key in this process share one
+ * execution (single flight). Errors are not recorded, so a refused command can be sent again.
  */
 export class IdempotentExecution {
+  private readonly logger = new Logger('Idempotency');
   private readonly inFlight = new Map<
     string,
     { fingerprint: string; result: Promise<CommandResult> }
@@ -21,43 +43,80 @@ export class IdempotentExecution {
 
   constructor(private readonly store: IdempotencyStore) {}
 
+  /** `recordId` is the scoped key; `key` is the caller's own, for messages. */
   execute(
+    recordId: string,
     key: string,
     fingerprint: string,
-    work: (prior: PriorAttempt) => Promise<CommandResult>,
+    work: (attempt: IdempotentAttempt) => Promise<CommandResult>,
   ): Promise<CommandResult> {
-    const running = this.inFlight.get(key);
+    const running = this.inFlight.get(recordId);
     if (running) {
       return running.fingerprint === fingerprint ? running.result : Promise.reject(keyReused(key));
     }
-    const result = this.runOnce(key, fingerprint, work).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, { fingerprint, result });
+    const result = this.runOnce(recordId, key, fingerprint, work).finally(() =>
+      this.inFlight.delete(recordId),
+    );
+    this.inFlight.set(recordId, { fingerprint, result });
     return result;
   }
 
   private async runOnce(
+    recordId: string,
     key: string,
     fingerprint: string,
-    work: (prior: PriorAttempt) => Promise<CommandResult>,
+    work: (attempt: IdempotentAttempt) => Promise<CommandResult>,
   ): Promise<CommandResult> {
-    const record = await this.store.get(key);
+    const record = await this.store.get(recordId);
     if (record?.response) {
       if (record.requestFingerprint !== fingerprint) throw keyReused(key);
       return record.response;
     }
-    // The marker tells a later attempt to look for events this one appended before a crash.
-    // Another request's marker stays until this one succeeds: if that request did append, its
-    // own retry must still recognise it.
-    if (!record) await this.store.put(key, { requestFingerprint: fingerprint, response: null });
-    const prior: PriorAttempt = !record
-      ? 'none'
-      : record.requestFingerprint === fingerprint
-        ? 'same-request'
-        : 'other-request';
-    const response = await work(prior);
-    await this.store.put(key, { requestFingerprint: fingerprint, response });
+    const subjects = new Set<string>();
+    const attempt: IdempotentAttempt = {
+      prior: !record
+        ? 'none'
+        : record.requestFingerprint === fingerprint
+          ? 'same-request'
+          : 'other-request',
+      concerns: (more) => {
+        for (const subject of more) subjects.add(subject);
+      },
+      // Another request's marker keeps its fingerprint until this one succeeds: if that request
+      // did append, its own retry must still recognise it.
+      beforeAppend: async () => {
+        const marker = markerFor(record, fingerprint, subjects);
+        if (marker) await this.store.put(recordId, marker);
+      },
+    };
+    const response = await work(attempt);
+    const answer = { requestFingerprint: fingerprint, response, subjects: [...subjects] };
+    try {
+      await this.store.put(recordId, answer);
+    } catch (error) {
+      // The events are stored and the marker says so: a retry recognises them and answers the
+      // same, so the command has succeeded even though its answer could not be kept yet.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        `The answer to a command could not be recorded; a retry rebuilds it: ${reason}`,
+      );
+    }
     return response;
   }
+}
+
+function markerFor(
+  record: IdempotencyRecord | undefined,
+  fingerprint: string,
+  subjects: ReadonlySet<string>,
+): IdempotencyRecord | undefined {
+  const known = new Set(record?.subjects ?? []);
+  if (record && [...subjects].every((subject) => known.has(subject))) return undefined;
+  return {
+    requestFingerprint: record?.requestFingerprint ?? fingerprint,
+    response: null,
+    subjects: [...new Set([...known, ...subjects])],
+  };
 }
 
 export function keyReused(key: string): ChronicleError {

@@ -59,7 +59,7 @@ describe('ContactIdentities over the embedded index', () => {
     expect([self, unchanged]).toEqual([[], []]);
   });
 
-  it('follows changed and cleared details, merges and erasures', async () => {
+  it('follows changed and cleared details and merges, and forgets erased contacts', async () => {
     await identities.indexEvents([
       registered('C-3', { phone: '+44 20 7946 0958' }),
       {
@@ -78,12 +78,7 @@ describe('ContactIdentities over the embedded index', () => {
       { contactId: 'C-1', matchedOn: 'email' },
     ]);
 
-    await identities.indexEvents([
-      {
-        type: 'ContactPersonalDataErased',
-        data: { contactId: 'C-1', reason: 'r', erasedSubjects: ['C-1'] },
-      },
-    ]);
+    await stores.remnants.forget(['C-1']);
     expect(await candidatesFor({ contactId: 'C-9', email: 'ada@new.example' })).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ export class ContactIdentities {
       .map(({ contactId, kind }) => ({ contactId, matchedOn: kind }));
   }
 
-  /** Applies appended events (in clear) to the index. */
+  /**
+   * Applies appended events (in clear) to the index. An erasure's subjects are removed by the
+   * erasure's own destruction step (`PersonalDataRemnants`), which also wipes the file's log.
+   */
   async indexEvents(events: readonly DomainEvent[]): Promise<void> {
     for (const { type, data } of events) {
       const contactId = typeof data.contactId === 'string' ? data.contactId : undefined;
@@ -57,8 +60,6 @@ export class ContactIdentities {
         }
       } else if (type === 'ContactsMerged' && data.duplicateContactId === contactId) {
         await this.index.remove(contactId);
-      } else if (type === 'ContactPersonalDataErased') {
-        for (const subject of erasedSubjects(data)) await this.index.remove(subject);
       }
     }
   }

@@ -1,20 +1,23 @@
 import type { StreamEvents } from '@chronicle/domain';
 import type { EventStore } from '@chronicle/event-store';
+import type { ErasureCompletion } from '../erasure/erasure-completion';
+import { FaultPoints } from '../erasure/fault-points';
 import { ContactIdentities } from '../identity/contact-identities';
 import type { IdentityIndex } from '../identity/identity-index.port';
 import type { IdempotencyStore } from '../idempotency/idempotency-store.port';
 import {
+  type IdempotentAttempt,
   IdempotentExecution,
   keyReused,
-  type PriorAttempt,
+  UNRECORDED_ATTEMPT,
 } from '../idempotency/idempotent-execution';
 import { requestFingerprint, type Secret } from '../idempotency/request-fingerprint';
 import type { KeyStore } from '../privacy/key-store.port';
 import { UpcastingReader } from '../upcasting/upcasting-reader';
-import { afterAppend } from './after-append';
+import { AppendFollowUp } from './after-append';
+import { commandSubjects } from './command-subjects';
 import type { CommandRequest, CommandResult } from './command-types';
 import {
-  type AfterAppend,
   type DecidedStream,
   EntryAppender,
   type EntryOutcome,
@@ -34,16 +37,22 @@ import { type EventCipher, StreamLoader } from './stream-loader';
 export interface CommandPipelineOptions {
   eventStore: EventStore;
   cipher: EventCipher;
+  /** The erasure-aware key store (the one the cipher uses). */
   keyStore: KeyStore;
   idempotencyStore: IdempotencyStore;
   identityIndex: IdentityIndex;
+  /** Carries out erasures; shares its erased subjects with the key store. */
+  erasure: ErasureCompletion;
   /** Keys the request fingerprints and identity hashes. */
   secret: Secret;
   clock?: () => Date;
   /** Attempts of a command without If-Match that another process keeps overtaking. */
   maxAttempts?: number;
   foldedStateCapacity?: number;
+  faults?: FaultPoints;
 }
+
+const ERASE = 'EraseContactPersonalData';
 
 /**
  * Runs a command from outside: validate, load and fold its streams, decide, seal personal fields,
@@ -56,7 +65,8 @@ export class CommandPipeline {
   private readonly appender: EntryAppender;
   private readonly idempotency: IdempotentExecution;
   private readonly identities: ContactIdentities;
-  private readonly afterAppend: AfterAppend;
+  private readonly followUp: AppendFollowUp;
+  private readonly faults: FaultPoints;
   private readonly clock: () => Date;
   private readonly maxAttempts: number;
 
@@ -65,12 +75,18 @@ export class CommandPipeline {
     const reader = new UpcastingReader(options.cipher, options.keyStore);
     this.loader = new StreamLoader(options.eventStore, options.cipher, cache, reader);
     this.identities = new ContactIdentities(options.identityIndex, options.secret);
-    this.afterAppend = afterAppend(this.identities, options.keyStore, this.loader);
+    this.faults = options.faults ?? FaultPoints.none;
+    this.followUp = new AppendFollowUp(
+      this.identities,
+      options.erasure,
+      () => this.loader.forgetAll(),
+      this.faults,
+    );
     this.appender = new EntryAppender(
       options.eventStore,
       options.cipher,
       this.loader,
-      this.afterAppend,
+      this.followUp,
     );
     this.idempotency = new IdempotentExecution(options.idempotencyStore);
     this.clock = options.clock ?? (() => new Date());
@@ -79,8 +95,14 @@ export class CommandPipeline {
 
   async execute(request: CommandRequest): Promise<CommandResult> {
     const command = prepareCommand(request, this.clock());
+    const result = await this.executePrepared(command);
+    if (command.type === ERASE) this.faults.reach('erase.after-answer-recorded');
+    return result;
+  }
+
+  private executePrepared(command: PreparedCommand): Promise<CommandResult> {
     const key = command.idempotencyKey;
-    if (key === undefined) return this.run(command, 'none');
+    if (key === undefined) return this.run(command, UNRECORDED_ATTEMPT);
     const { secret } = this.options;
     const fingerprint = requestFingerprint(
       secret,
@@ -88,33 +110,46 @@ export class CommandPipeline {
       command.payload,
       command.expectedRevision,
     );
-    return this.idempotency.execute(key, fingerprint, (prior) => this.run(command, prior));
+    return this.idempotency.execute(command.executionId, key, fingerprint, (attempt) =>
+      this.run(command, attempt),
+    );
   }
 
-  private run(command: PreparedCommand, prior: PriorAttempt): Promise<CommandResult> {
+  private run(command: PreparedCommand, attempt: IdempotentAttempt): Promise<CommandResult> {
     return this.mutex.runExclusive(lockedStreamsOf(command), async () => {
-      for (let attempt = 1; ; attempt += 1) {
+      for (let round = 1; ; round += 1) {
         try {
-          return await this.attempt(command, prior);
+          return await this.attempt(command, attempt);
         } catch (error) {
           if (!isOvertaken(error)) throw error;
-          if (command.expectedRevision !== undefined) throw concurrencyConflict(command, error);
-          if (attempt >= this.maxAttempts) throw tooMuchContention(command, error);
+          if (command.expectedRevision !== undefined) {
+            throw concurrencyConflict(
+              command,
+              await this.revisionOf(command.targetStreamId),
+              error,
+            );
+          }
+          if (round >= this.maxAttempts) throw tooMuchContention(command, error);
           // This attempt may have appended some entries of a multi-stream command: recognise them.
-          prior = 'same-request';
+          attempt = { ...attempt, prior: 'same-request' };
         }
       }
     });
   }
 
-  private async attempt(command: PreparedCommand, prior: PriorAttempt): Promise<CommandResult> {
-    const streams = await this.load(command, prior !== 'none');
+  private async attempt(
+    command: PreparedCommand,
+    attempt: IdempotentAttempt,
+  ): Promise<CommandResult> {
+    const streams = await this.load(command, attempt.prior !== 'none');
     const target = streams.get(command.targetStreamId)!;
     const earlier = [...streams.values()].flatMap((stream) => stream.ownEvents ?? []);
-    if (earlier.length > 0 && prior === 'other-request') throw keyReused(command.commandId);
+    if (earlier.length > 0 && attempt.prior === 'other-request') throw keyReused(command.commandId);
     // What followed the earlier append may have been cut short by the same interruption.
     if (earlier.length > 0) {
-      await this.afterAppend(await Promise.all(earlier.map((event) => this.loader.open(event))));
+      const opened = await Promise.all(earlier.map((event) => this.loader.open(event)));
+      attempt.concerns(commandSubjects(command.payload, target.state, opened));
+      await this.followUp.afterAppend(opened);
     }
     // The target's entry comes last, so finding it written means the whole command was.
     if (target.ownEvents?.length) {
@@ -122,11 +157,30 @@ export class CommandPipeline {
     }
 
     if (command.expectedRevision !== undefined && target.revision !== command.expectedRevision) {
-      throw concurrencyConflict(command);
+      throw concurrencyConflict(command, target.revision);
     }
     const entries = await this.decide(command, streams);
+    const events = entries.flatMap((entry) => entry.events);
+    attempt.concerns(commandSubjects(command.payload, target.state, events));
+    if (events.length > 0) await attempt.beforeAppend();
     const outcomes = await this.appender.appendAll(command, entries, streams);
+    if (command.type === ERASE && events.length === 0) await this.finishErasure(target.state);
     return resultOf(command, outcomes[outcomes.length - 1]!);
+  }
+
+  // A repeated erasure records nothing; it finishes whatever destruction a crash left undone.
+  private async finishErasure(state: unknown): Promise<void> {
+    const erased = state as { status?: unknown; erasedSubjects?: unknown } | null;
+    if (erased?.status !== 'erased' || !Array.isArray(erased.erasedSubjects)) return;
+    await this.options.erasure.finish(erased.erasedSubjects.map(String));
+  }
+
+  private async revisionOf(streamId: string): Promise<number> {
+    const [last] = await this.options.eventStore.readStream(streamId, {
+      direction: 'backwards',
+      maxCount: 1,
+    });
+    return last?.revision ?? -1;
   }
 
   private async load(
@@ -136,7 +190,7 @@ export class CommandPipeline {
     const loaded = new Map<string, DecidedStream>();
     for (const streamId of streamsOf(command)) {
       const stream = recogniseEarlierAttempts
-        ? await this.loader.loadSettingAside(streamId, command.commandId)
+        ? await this.loader.loadSettingAside(streamId, command.executionId)
         : await this.loader.load(streamId);
       loaded.set(streamId, stream);
     }

@@ -1,13 +1,15 @@
 import { EventStoreUnavailableError } from '@chronicle/event-store';
 import { exampleCommandPayloads as examples } from '../commands/command-examples';
-import { interceptAppends, PipelineFixture } from './testing/pipeline-fixture';
+import { scopedCommandId } from '../idempotency/scoped-key';
+import { interceptAppends, PipelineFixture, SCOPE } from './testing/pipeline-fixture';
 
 const { customFields: _, ...contact } = examples.RegisterContact;
 
 /** What a crash right after the append leaves: the events, but only the in-progress marker. */
 async function loseStoredAnswer(fixture: PipelineFixture, key: string): Promise<void> {
-  const record = await fixture.commandSide.idempotency.get(key);
-  await fixture.commandSide.idempotency.put(key, { ...record!, response: null });
+  const recordId = scopedCommandId(SCOPE, key);
+  const record = await fixture.commandSide.idempotency.get(recordId);
+  await fixture.commandSide.idempotency.put(recordId, { ...record!, response: null });
 }
 
 describe('CommandPipeline: an interrupted command completed by its retry', () => {
@@ -39,7 +41,9 @@ describe('CommandPipeline: an interrupted command completed by its retry', () =>
 
     expect(retried).toEqual(first);
     expect(await fixture.eventStore.readStream('ticket-T-1')).toHaveLength(2);
-    expect(await fixture.commandSide.idempotency.get(key)).toMatchObject({ response: first });
+    expect(await fixture.commandSide.idempotency.get(scopedCommandId(SCOPE, key))).toMatchObject({
+      response: first,
+    });
   });
 
   it('refuses another request under the key of an interrupted command that appended', async () => {

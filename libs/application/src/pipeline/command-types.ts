@@ -8,8 +8,13 @@ export interface CommandActor {
 export interface CommandRequest {
   type: string;
   body: unknown;
-  /** Becomes the command id; the same key and body again answers the stored result. */
+  /** Becomes the command id; the same key and body again, in the same scope, answers the stored result. */
   idempotencyKey?: string;
+  /**
+   * Whose keys these are: the same key in two scopes names two commands. Over HTTP a hash of the
+   * API token, on the queue the queue; never a secret itself.
+   */
+  idempotencyScope: string;
   /** `If-Match`: the revision the target stream must have; a mismatch is CONCURRENCY_CONFLICT. */
   expectedRevision?: number;
   correlationId: string;

@@ -1,5 +1,11 @@
 import type { DomainEvent, StreamEvents } from '@chronicle/domain';
-import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@chronicle/event-store';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  JsonObject,
+  RecordedEvent,
+} from '@chronicle/event-store';
 import { deriveEventId } from './event-ids';
 import { eventMetadata } from './event-metadata';
 import type { FoldedStream } from './folded-state-cache';
@@ -14,8 +20,15 @@ export interface EntryOutcome {
   events: Array<{ eventId: string; type: string }>;
 }
 
-/** Work that follows an append, given the appended events in clear (indexes, key shredding). */
-export type AfterAppend = (events: readonly DomainEvent[]) => Promise<void>;
+/** What must happen around every append, given the events in clear (indexes, erasures). */
+export interface AppendHooks {
+  /** Just before the events go to the store. */
+  beforeAppend(events: readonly DomainEvent[]): void;
+  /** The append failed: nothing of it was stored. */
+  appendFailed(events: readonly DomainEvent[]): void;
+  /** Once the events are stored; also run again for events an interrupted attempt stored. */
+  afterAppend(events: readonly DomainEvent[]): Promise<void>;
+}
 
 /** A stream as the decision saw it, with what an earlier attempt of the command already wrote. */
 export type DecidedStream = FoldedStream & { ownEvents?: readonly RecordedEvent[] };
@@ -29,7 +42,7 @@ export class EntryAppender {
     private readonly eventStore: EventStore,
     private readonly cipher: EventCipher,
     private readonly loader: StreamLoader,
-    private readonly afterAppend: AfterAppend,
+    private readonly hooks: AppendHooks,
   ) {}
 
   async appendAll(
@@ -65,20 +78,27 @@ export class EntryAppender {
     const metadata = eventMetadata(command);
     const toAppend: EventToAppend[] = await Promise.all(
       events.map(async (event, index) => ({
-        eventId: deriveEventId(command.commandId, streamId, index),
+        eventId: deriveEventId(command.executionId, streamId, index),
         type: event.type,
         data: (await this.cipher.seal(event)) as JsonObject,
         metadata,
       })),
     );
     const expected = decidedOn.revision < 0 ? 'no_stream' : decidedOn.revision;
-    const result = await this.eventStore.append(streamId, toAppend, expected);
+    this.hooks.beforeAppend(events);
+    let result: AppendResult;
+    try {
+      result = await this.eventStore.append(streamId, toAppend, expected);
+    } catch (error) {
+      this.hooks.appendFailed(events);
+      throw error;
+    }
     this.loader.remember(streamId, decidedOn, events, {
       revision: result.revision,
       position: result.position,
       occurredAt: command.occurredAt,
     });
-    await this.afterAppend(events);
+    await this.hooks.afterAppend(events);
     return storedOutcome(streamId, result.events);
   }
 }

@@ -38,6 +38,10 @@ export class FoldedStateCache {
     this.entries.delete(streamId);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -7,11 +7,21 @@ export function isOvertaken(error: unknown): boolean {
   return error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError;
 }
 
-export function concurrencyConflict(command: PreparedCommand, cause?: unknown): ChronicleError {
+/**
+ * The 409 of an If-Match the target stream is not at. `actualRevision` is the stream's revision
+ * when the conflict was seen; null when the stream has no event.
+ */
+export function concurrencyConflict(
+  command: PreparedCommand,
+  actualRevision: number,
+  cause?: unknown,
+): ChronicleError {
+  const { targetStreamId: streamId, expectedRevision } = command;
+  const actual = actualRevision < 0 ? null : actualRevision;
   return new ChronicleError(
     'CONCURRENCY_CONFLICT',
-    `Stream ${command.targetStreamId} is not at revision ${command.expectedRevision} (If-Match)`,
-    undefined,
+    `Stream ${streamId} is at revision ${actual ?? 'none'}, not ${expectedRevision} (If-Match)`,
+    { streamId, expectedRevision, actualRevision: actual },
     { cause },
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CommandSpec, commandCatalog, isCommandType } from '@chronicle/domain';
 import { ChronicleError, validationFailed } from '@chronicle/platform';
+import { scopedCommandId } from '../idempotency/scoped-key';
 import { validateCommand } from '../validation/validate-command';
 import type { CommandActor, CommandRequest } from './command-types';
 
@@ -10,8 +11,14 @@ export interface PreparedCommand {
   spec: CommandSpec;
   /** The validated payload: only the DTO's fields, as plain JSON. */
   payload: Record<string, unknown>;
+  /** The caller's Idempotency-Key, or a new UUID: what answers and metadata show. */
   commandId: string;
   idempotencyKey?: string;
+  /**
+   * The command's identity inside Chronicle: the scoped key (or the new UUID). Idempotency records
+   * and event ids derive from it, so equal keys of two callers never meet.
+   */
+  executionId: string;
   expectedRevision?: number;
   /** The stream the command targets (its result); If-Match applies to it. */
   targetStreamId: string;
@@ -42,12 +49,15 @@ export function prepareCommand(request: CommandRequest, now: Date): PreparedComm
   }
   const recordedAt = now.toISOString();
   const { occurredAt } = payload;
+  const key = request.idempotencyKey;
+  const commandId = key ?? randomUUID();
   return {
     type,
     spec,
     payload,
-    commandId: request.idempotencyKey ?? randomUUID(),
-    idempotencyKey: request.idempotencyKey,
+    commandId,
+    idempotencyKey: key,
+    executionId: key === undefined ? commandId : scopedCommandId(request.idempotencyScope, key),
     expectedRevision: request.expectedRevision,
     targetStreamId: spec.streamId(payload),
     relatedStreamIds: spec.related?.(payload) ?? {},

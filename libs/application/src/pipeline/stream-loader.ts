@@ -2,6 +2,7 @@ import { type DomainEvent, type StreamModel, streamModelFor } from '@chronicle/d
 import { type EventStore, type RecordedEvent, START_POSITION } from '@chronicle/event-store';
 import type { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import type { StoredEventParts } from '../upcasting/upcasting-reader';
+import { deriveEventId } from './event-ids';
 import { type FoldedStream, FoldedStateCache } from './folded-state-cache';
 
 export type EventCipher = Pick<PersonalDataCipher, 'seal' | 'open'>;
@@ -48,18 +49,20 @@ export class StreamLoader {
   }
 
   /**
-   * Reads the whole stream and folds it without the events `commandId` appended, which it returns
-   * apart: what an earlier, interrupted attempt of the same command already wrote. Bypasses the
-   * cache, whose folds include those events.
+   * Reads the whole stream and folds it without the events of the command `executionId`, which
+   * it returns apart: what an earlier, interrupted attempt of the same command already wrote. They
+   * are known by their derived ids (not by `metadata.commandId`, which another caller's command
+   * with the same key also carries). Bypasses the cache, whose folds include those events.
    */
-  async loadSettingAside(streamId: string, commandId: string): Promise<StreamWithOwnEvents> {
+  async loadSettingAside(streamId: string, executionId: string): Promise<StreamWithOwnEvents> {
     const model = streamModelFor(streamId);
     const recorded = await this.eventStore.readStream(streamId);
     let state = model.initialState;
     const ownEvents: RecordedEvent[] = [];
     for (const event of recorded) {
-      if (event.metadata.commandId === commandId) ownEvents.push(event);
-      else state = await this.evolve(model, state, event);
+      if (event.eventId === deriveEventId(executionId, streamId, ownEvents.length)) {
+        ownEvents.push(event);
+      } else state = await this.evolve(model, state, event);
     }
     if (recorded.length === 0) return { ...emptyFold(model), ownEvents };
     return {
@@ -90,9 +93,9 @@ export class StreamLoader {
     });
   }
 
-  /** Drops a cached fold, e.g. one holding personal data that has just been erased. */
-  forget(streamId: string): void {
-    this.cache.forget(streamId);
+  /** Drops every cached fold: some may hold personal data that has just been erased. */
+  forgetAll(): void {
+    this.cache.clear();
   }
 
   /** The event's personal fields in clear and its data in the newest shape, as evolve expects. */

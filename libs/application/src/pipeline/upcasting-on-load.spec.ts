@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sealValue } from '../privacy/field-sealing';
-import { PipelineFixture, SERVICE } from './testing/pipeline-fixture';
+import { PipelineFixture, SCOPE, SERVICE } from './testing/pipeline-fixture';
 
 // The command side folds old event shapes through the same upcasters as audit reads: a contact
 // registered before schema versions existed, with one sealed `name`, folds as firstName/lastName.
@@ -40,6 +40,7 @@ describe('upcasting when the pipeline loads a stream', () => {
       body: { contactId: 'C-1', firstName: 'Ada', lastName: 'Lovelace' },
       correlationId: 'c-1',
       actor: SERVICE,
+      idempotencyScope: SCOPE,
     });
 
     // Folded without the upcast, the stored registration would have no name and differ: 409.

@@ -10,13 +10,14 @@ const job = (data: unknown, id?: string) => ({
 });
 
 describe('command jobs', () => {
-  it('takes the job id as the idempotency key and the producer as a service actor', () => {
+  it('takes the job id as the idempotency key, scoped by the queue, and the producer as a service actor', () => {
     expect(
       commandRequestOf(job({ payload: { ticketId: 'T-1' }, actor: 'desk' }, 'open-T-1')),
     ).toEqual({
       type: 'OpenTicket',
       body: { ticketId: 'T-1' },
       idempotencyKey: 'open-T-1',
+      idempotencyScope: 'queue:chronicle-commands',
       correlationId: 'chronicle-commands.open-T-1',
       actor: { id: 'desk', roles: ['service'] },
     });

@@ -9,6 +9,14 @@ import {
 
 /** The queue of CONTRACT §2, under BullMQ's default prefix. */
 export const COMMAND_QUEUE_NAME = 'chronicle-commands';
+
+/**
+ * The idempotency scope of a queue's jobs: the queue itself. Whoever writes to it is one trusted
+ * service, so its producers keep their job ids apart (`<actor>.<key>`); HTTP callers never share it.
+ */
+export function queueIdempotencyScope(queueName: string): string {
+  return `queue:${queueName}`;
+}
 export const COMMAND_QUEUE_PREFIX = 'bull';
 
 /** A job of `chronicle-commands`: its name is the command type, its data this. */
@@ -37,7 +45,10 @@ const ACTOR_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
  * job itself. The job id is the idempotency key; a job added without one gets a key derived from
  * its id and creation time, so a retry of the job is still recognised.
  */
-export function commandRequestOf(job: CommandJob): CommandRequest {
+export function commandRequestOf(
+  job: CommandJob,
+  queueName: string = COMMAND_QUEUE_NAME,
+): CommandRequest {
   const problems: FieldProblem[] = [];
   const data = (typeof job.data === 'object' && job.data !== null ? job.data : {}) as Partial<
     Record<keyof CommandJobData, unknown>
@@ -66,6 +77,7 @@ export function commandRequestOf(job: CommandJob): CommandRequest {
     type: job.name,
     body: data.payload,
     idempotencyKey,
+    idempotencyScope: queueIdempotencyScope(queueName),
     ...(expectedRevision !== undefined && { expectedRevision: expectedRevision as number }),
     correlationId:
       (correlationId as string | undefined) ?? `${COMMAND_QUEUE_NAME}.${idempotencyKey}`,

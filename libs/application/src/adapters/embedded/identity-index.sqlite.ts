@@ -51,8 +51,11 @@ export class SqliteIdentityIndex implements IdentityIndex {
   }
 
   remove(contactId: string): Promise<void> {
-    return this.writes.write(() => {
-      this.deleteContact.run(contactId);
-    });
+    return this.writes.write(() => this.forgetSubject(contactId));
+  }
+
+  /** Inside a write of the caller's batch: every hash of the contact, gone. */
+  forgetSubject(contactId: string): void {
+    this.deleteContact.run(contactId);
   }
 }

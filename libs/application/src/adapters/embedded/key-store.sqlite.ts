@@ -3,18 +3,28 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { BatchedWrites, openDurableDatabase } from '@chronicle/embedded-sqlite';
+import { FaultPoints } from '../../erasure/fault-points';
 import type { KeyStore } from '../../privacy/key-store.port';
+import { LruCache } from '../../privacy/lru-cache';
 import { ErasedSubjectError, MissingKeyError } from '../../privacy/privacy-errors';
+import { SqliteErasureCheckpoint } from './erasure-checkpoint.sqlite';
+import { asUnavailable, settleOn, truncateWriteAheadLog } from './sqlite-failures';
 
 const KEY_BYTES = 32;
 const IN_MEMORY = ':memory:';
+const FILE = 'The key store';
+export const DEFAULT_KEY_CACHE_CAPACITY = 10_000;
 
 interface KeyRow {
   key: Buffer | null;
 }
 
-interface CheckpointResult {
-  busy: number;
+export interface SqliteKeyStoreOptions {
+  /** Live keys kept in memory, least recently used dropped first. */
+  cacheCapacity?: number;
+  /** How long a write waits for another connection's lock before it fails (UNAVAILABLE). */
+  busyTimeoutMs?: number;
+  faults?: FaultPoints;
 }
 
 /**
@@ -22,35 +32,47 @@ interface CheckpointResult {
  * the events. A row holds a subject's key; erasure overwrites the row with a tombstone (no key).
  */
 export class SqliteKeyStore implements KeyStore {
+  /** How far the log's erasures are carried out in this file. */
+  readonly erasureCheckpoint: SqliteErasureCheckpoint;
   // Keys only: a destroyed subject is never cached, so destroy cannot leave a stale key behind.
-  private readonly cache = new Map<string, Buffer>();
+  private readonly cache: LruCache<string, Buffer>;
   private readonly selectKey: Database.Statement<[string], KeyRow>;
   private readonly insertKey: Database.Statement<[string, Buffer]>;
   private readonly writeTombstone: Database.Statement<[string, string]>;
   // New keys of one event-loop turn share a commit: one fsync for many new contacts.
   private readonly writes: BatchedWrites;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteKeyStoreOptions,
+  ) {
+    this.cache = new LruCache(options.cacheCapacity ?? DEFAULT_KEY_CACHE_CAPACITY);
     this.writes = new BatchedWrites(db);
+    this.erasureCheckpoint = new SqliteErasureCheckpoint(db, FILE);
     this.selectKey = db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?');
     this.insertKey = db.prepare(
       'INSERT OR IGNORE INTO subject_keys (subject_id, key, erased_at) VALUES (?, ?, NULL)',
     );
     this.writeTombstone = db.prepare(`
       INSERT INTO subject_keys (subject_id, key, erased_at) VALUES (?, NULL, ?)
-      ON CONFLICT (subject_id) DO UPDATE SET key = NULL, erased_at = COALESCE(erased_at, excluded.erased_at)
+      ON CONFLICT (subject_id) DO UPDATE SET key = NULL, erased_at = excluded.erased_at
+      WHERE subject_keys.key IS NOT NULL
     `);
   }
 
   /** Opens (or creates, readable by this user only) the key file at `path`. */
-  static open(path: string): SqliteKeyStore {
+  static open(path: string, options: SqliteKeyStoreOptions = {}): SqliteKeyStore {
     if (path !== IN_MEMORY) createPrivateFile(path);
     // FULL: a created key must survive power loss, or events sealed with it would be unreadable.
     // secure_delete overwrites a destroyed key with zeros instead of leaving it in free pages.
-    const db = openDurableDatabase(path, { secureDelete: true });
+    // A short busy wait: better-sqlite3 waits synchronously, which would stall every request.
+    const db = openDurableDatabase(path, {
+      secureDelete: true,
+      busyTimeoutMs: options.busyTimeoutMs ?? 250,
+    });
     try {
       applyKeySchema(db);
-      return new SqliteKeyStore(db);
+      return new SqliteKeyStore(db, options);
     } catch (error) {
       db.close();
       throw error;
@@ -60,16 +82,20 @@ export class SqliteKeyStore implements KeyStore {
   async keyFor(subjectId: string): Promise<Buffer> {
     const cached = this.cache.get(subjectId);
     if (cached) return cached;
-    const existing = this.selectKey.get(subjectId);
-    if (existing) return this.remember(subjectId, existing);
-    // INSERT OR IGNORE then SELECT: whoever inserted first (this call, an earlier one, another
-    // connection) wins, and every caller reads back that one key, once it is durable.
-    await this.writes.write(() => this.insertKey.run(subjectId, randomBytes(KEY_BYTES)));
-    return this.remember(subjectId, this.selectKey.get(subjectId));
+    try {
+      const existing = this.selectKey.get(subjectId);
+      if (existing) return this.remember(subjectId, existing);
+      // INSERT OR IGNORE then SELECT: whoever inserted first (this call, an earlier one, another
+      // connection) wins, and every caller reads back that one key, once it is durable.
+      await this.writes.write(() => this.insertKey.run(subjectId, randomBytes(KEY_BYTES)));
+      return this.remember(subjectId, this.selectKey.get(subjectId));
+    } catch (error) {
+      throw asUnavailable(FILE, error);
+    }
   }
 
   existingKey(subjectId: string): Promise<Buffer | 'erased'> {
-    return settle(() => {
+    return settleOn(FILE, () => {
       const cached = this.cache.get(subjectId);
       if (cached) return cached;
       const row = this.selectKey.get(subjectId);
@@ -78,11 +104,16 @@ export class SqliteKeyStore implements KeyStore {
     });
   }
 
+  /**
+   * Tombstones the subject (a row that is one already is not written again), then wipes the
+   * write-ahead log, which is done every time: an earlier destroy may have been cut off before it.
+   */
   destroy(subjectId: string): Promise<void> {
-    return settle(() => {
+    return settleOn(FILE, () => {
       this.cache.delete(subjectId);
       this.writeTombstone.run(subjectId, new Date().toISOString());
-      this.checkpoint(subjectId);
+      (this.options.faults ?? FaultPoints.none).reach('erase.after-key-tombstoned');
+      truncateWriteAheadLog(this.db, FILE);
     });
   }
 
@@ -97,21 +128,6 @@ export class SqliteKeyStore implements KeyStore {
     if (row.key === null) throw new ErasedSubjectError(subjectId);
     this.cache.set(subjectId, row.key);
     return row.key;
-  }
-
-  // secure_delete zeroes the key inside the database file's pages, but in WAL mode the page
-  // images that held the key stay in keys.sqlite-wal until a checkpoint copies the new pages
-  // back and the log is reset. TRUNCATE does both and shrinks the log to zero bytes, so the
-  // destroyed key survives in no file SQLite owns. When a reader holds the log open it cannot
-  // finish: destroy then fails loudly, and repeating it (idempotent) retries the checkpoint.
-  private checkpoint(subjectId: string): void {
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[];
-    if (result?.busy !== 0) {
-      throw new Error(
-        `The key of ${subjectId} is destroyed, but the key file's log could not be cleared; ` +
-          'call destroy again to finish wiping it',
-      );
-    }
   }
 }
 
@@ -131,9 +147,4 @@ function createPrivateFile(path: string): void {
   mkdirSync(dirname(path), { recursive: true });
   closeSync(openSync(path, 'a', 0o600));
   chmodSync(path, 0o600);
-}
-
-// better-sqlite3 is synchronous; this gives the port's promises, with throws as rejections.
-function settle<T>(work: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(work()));
 }

@@ -7,6 +7,9 @@ import {
   openCommandSideStores,
 } from '../../adapters/embedded/command-side-database';
 import { SqliteKeyStore } from '../../adapters/embedded/key-store.sqlite';
+import { ErasedSubjects } from '../../erasure/erased-subjects';
+import { ErasureAwareKeyStore } from '../../erasure/erasure-aware-key-store';
+import { ErasureCompletion } from '../../erasure/erasure-completion';
 import { loadOrCreateSecret } from '../../privacy/keyed-hash';
 import { PersonalDataCipher } from '../../privacy/personal-data-cipher';
 import { CommandPipeline, type CommandPipelineOptions } from '../command-pipeline';
@@ -14,10 +17,19 @@ import type { CommandRequest, CommandResult } from '../command-types';
 
 export const SERVICE = { id: 'key:service1', roles: ['service'] } as const;
 export const ADMIN = { id: 'key:admin001', roles: ['admin'] } as const;
+/** The idempotency scope of the fixture's caller, as an API key's would be. */
+export const SCOPE = 'http:fixture';
 
-/** The pipeline over the real embedded stores in a temporary data folder. */
+/**
+ * The pipeline over the real embedded stores in a temporary data folder, wired as the application
+ * module wires it: every pipeline shares one erased-subjects set and the key store that reads it.
+ */
 export class PipelineFixture {
   readonly pipeline: CommandPipeline;
+  readonly erased = new ErasedSubjects();
+  /** The key store the pipeline and the cipher use (erasure-aware). */
+  readonly keys: ErasureAwareKeyStore;
+  readonly erasure: ErasureCompletion;
 
   private constructor(
     readonly dataDir: string,
@@ -27,29 +39,47 @@ export class PipelineFixture {
     readonly secret: Buffer,
     overrides: Partial<CommandPipelineOptions>,
   ) {
+    this.keys = new ErasureAwareKeyStore(keyStore, this.erased);
+    this.erasure = new ErasureCompletion({
+      keyStore: this.keys,
+      remnants: commandSide.remnants,
+      erased: this.erased,
+    });
     this.pipeline = this.newPipeline(overrides);
   }
 
-  static open(overrides: Partial<CommandPipelineOptions> = {}): PipelineFixture {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-pipeline-'));
+  /**
+   * Opens the stores in `dataDir` (a new temporary folder by default). Short busy waits, so a
+   * test that holds a file locked sees the failure at once.
+   */
+  static open(
+    overrides: Partial<CommandPipelineOptions> = {},
+    dataDir = mkdtempSync(join(tmpdir(), 'chronicle-pipeline-')),
+  ): PipelineFixture {
     return new PipelineFixture(
       dataDir,
       SqliteEventStore.open({ directory: dataDir }),
-      SqliteKeyStore.open(join(dataDir, 'keys.sqlite')),
-      openCommandSideStores(join(dataDir, 'command-side.sqlite')),
+      SqliteKeyStore.open(join(dataDir, 'keys.sqlite'), { busyTimeoutMs: 50 }),
+      openCommandSideStores(join(dataDir, 'command-side.sqlite'), { busyTimeoutMs: 50 }),
       loadOrCreateSecret(join(dataDir, 'secret.key')),
       overrides,
     );
+  }
+
+  /** A cipher over the erasure-aware key store, as the views and audit routes open events. */
+  pipelineCipher(): PersonalDataCipher {
+    return new PersonalDataCipher(this.keys);
   }
 
   /** Another pipeline over the same stores, as a second process would run (its own cache, locks). */
   newPipeline(overrides: Partial<CommandPipelineOptions> = {}): CommandPipeline {
     return new CommandPipeline({
       eventStore: this.eventStore,
-      cipher: new PersonalDataCipher(this.keyStore),
-      keyStore: this.keyStore,
+      cipher: new PersonalDataCipher(this.keys),
+      keyStore: this.keys,
       idempotencyStore: this.commandSide.idempotency,
       identityIndex: this.commandSide.identity,
+      erasure: this.erasure,
       secret: this.secret,
       ...overrides,
     });
@@ -61,14 +91,23 @@ export class PipelineFixture {
     extra: Partial<CommandRequest> = {},
     pipeline: CommandPipeline = this.pipeline,
   ): Promise<CommandResult> {
-    return pipeline.execute({ type, body, correlationId: 'corr-1', actor: SERVICE, ...extra });
+    return pipeline.execute({
+      type,
+      body,
+      correlationId: 'corr-1',
+      actor: SERVICE,
+      idempotencyScope: SCOPE,
+      ...extra,
+    });
   }
 
-  async close(): Promise<void> {
+  /** Closes the stores and removes the data folder, unless `keepData` (to open it again). */
+  async close({ keepData = false } = {}): Promise<void> {
+    this.erasure.close();
     await this.eventStore.close();
     await this.keyStore.close();
     await this.commandSide.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 

@@ -47,7 +47,7 @@ export class CommandQueueWorker {
     const keep = Math.max(options.keepFinishedSeconds ?? DAY_SECONDS, 0);
     const worker = new Worker<unknown, CommandResult>(
       queueName,
-      (job: Job<unknown, CommandResult>) => processCommandJob(job, options.execute),
+      (job: Job<unknown, CommandResult>) => processCommandJob(job, queueName, options.execute),
       {
         connection,
         prefix: options.prefix ?? COMMAND_QUEUE_PREFIX,
@@ -71,10 +71,11 @@ export class CommandQueueWorker {
 
 async function processCommandJob(
   job: Job<unknown, CommandResult>,
+  queueName: string,
   execute: CommandQueueWorkerOptions['execute'],
 ): Promise<CommandResult> {
   try {
-    return await execute(commandRequestOf(job));
+    return await execute(commandRequestOf(job, queueName));
   } catch (error) {
     const failure = commandJobFailure(error);
     const reason = JSON.stringify(failure.body);
