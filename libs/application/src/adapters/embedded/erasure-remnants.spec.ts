@@ -86,6 +86,16 @@ describe('Erasure in the embedded stores', () => {
     expect(remnantsOf(fixture.dataDir, 'C-9').texts.length).toBeGreaterThan(0);
   });
 
+  it('keeps the answer of the erasure itself, which carries no personal data', async () => {
+    const options = { ...asAdmin, idempotencyKey: 'erase-C-1' };
+    const first = await fixture.send('EraseContactPersonalData', ERASE, options);
+    const checkpoints = [fixture.keyStore.erasureCheckpoint];
+    await new ErasureReconciliation(fixture.eventStore, checkpoints, fixture.erasure).run();
+
+    expect(await fixture.send('EraseContactPersonalData', ERASE, options)).toEqual(first);
+    expect(first.events).toHaveLength(1);
+  });
+
   it('answers a repeated erasure with no new event and finishes nothing twice', async () => {
     const first = await fixture.send('EraseContactPersonalData', ERASE, asAdmin);
     const again = await fixture.send('EraseContactPersonalData', ERASE, asAdmin);
