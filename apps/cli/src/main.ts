@@ -6,16 +6,19 @@ import { importDataset } from './import/import-dataset';
 import { REBUILD_USAGE } from './rebuild/rebuild-args';
 import { runRebuildCommand } from './rebuild/rebuild-command';
 import type { CommandSender } from './senders/command-sender';
+import { VERIFY_USAGE } from './verify/verify-args';
+import { runVerifyCommand } from './verify/verify-command';
 import { HttpSender } from './senders/http-sender';
 import { InProcessSender } from './senders/in-process-sender';
 
 /** `chronicle-cli import <dataset> …` (see USAGE and docs/datasets.md) or `rebuild <projection> …`. */
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n\n${REBUILD_USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${REBUILD_USAGE}\n\n${VERIFY_USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   if (argv[0] === 'rebuild') return runRebuildCommand(argv);
+  if (argv[0] === 'verify') return runVerifyCommand(argv);
   let args: ImportArguments;
   try {
     args = parseImportArguments(argv);

@@ -14,4 +14,5 @@ export {
   SqliteEventStore,
   type SqliteEventStoreOptions,
 } from './adapters/embedded/sqlite-event-store';
+export { ReadOnlyEventLog } from './adapters/embedded/read-only-event-log';
 export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
