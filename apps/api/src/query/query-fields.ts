@@ -1,17 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { isIsoDate, isIsoDateTime } from '@chronicle/application';
 
 // Canonical decimal forms only: no sign, no leading zeros, no exponent, no spaces.
@@ -33,7 +23,6 @@ export function toUtcTime(value: string | undefined): string | undefined {
 /** A time parameter: a real calendar day or a date-time with an offset. */
 export function QueryTime(description: string): PropertyDecorator {
   return applyDecorators(
-    IsOptional(),
     ApiPropertyOptional({
       description,
       oneOf: [
@@ -57,7 +46,6 @@ export function QueryTime(description: string): PropertyDecorator {
 /** A global position of the event store, a decimal string (positions may exceed 2^53). */
 export function QueryPosition(description: string): PropertyDecorator {
   return applyDecorators(
-    IsOptional(),
     ApiPropertyOptional({ description, type: String, pattern: POSITION.source, example: '42' }),
     Matches(POSITION, { message: '$property must be a decimal position' }),
   );
@@ -70,7 +58,6 @@ export function QueryInteger(
 ): PropertyDecorator {
   const message = `$property must be an integer from ${range.min} to ${range.max}`;
   return applyDecorators(
-    IsOptional(),
     ApiPropertyOptional({
       description,
       type: 'integer',
@@ -92,7 +79,6 @@ export function QueryInteger(
 export function QueryText(description: string): PropertyDecorator {
   const message = `$property must be one value of at most ${MAX_FILTER_LENGTH} characters`;
   return applyDecorators(
-    IsOptional(),
     ApiPropertyOptional({ description, type: String, maxLength: MAX_FILTER_LENGTH }),
     IsString({ message }),
     MaxLength(MAX_FILTER_LENGTH, { message }),
@@ -106,7 +92,6 @@ export function QueryChoice(
   enumName: string,
 ): PropertyDecorator {
   return applyDecorators(
-    IsOptional(),
     // Without an enumName, @nestjs/swagger drops the values from a query parameter's schema.
     ApiPropertyOptional({ description, enum: [...choices], enumName }),
     IsIn([...choices], { message: `$property must be one of ${choices.join(', ')}` }),

@@ -1,8 +1,18 @@
-import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, ValidateBy, type ValidationArguments } from 'class-validator';
 import { isQueryTime } from './query-fields';
 
 function otherValue(args: ValidationArguments | undefined, other: string): unknown {
   return (args?.object as Record<string, unknown> | undefined)?.[other];
+}
+
+/** A parameter the route cannot answer without; put it above the field's own decorator. */
+export function Required(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ required: true }),
+    IsDefined({ message: '$property is required' }),
+  );
 }
 
 /** This time must not be before the time in parameter `other` (checked when both are valid). */

@@ -7,7 +7,7 @@ import {
   QueryTime,
   toUtcTime,
 } from './query-fields';
-import { NotEarlierThan, NotTogetherWith, Repeatable } from './query-rules';
+import { NotEarlierThan, NotTogetherWith, Repeatable, Required } from './query-rules';
 import { validateQuery } from './validate-query';
 
 class WindowQuery {
@@ -41,6 +41,12 @@ class ListQuery {
   @Repeatable()
   @IsString({ each: true })
   type?: string[];
+}
+
+class ProofQuery {
+  @Required()
+  @QueryInteger('Earlier tree size', { min: 1, max: 100 })
+  from!: number;
 }
 
 /** The problems a refused query lists, by parameter. */
@@ -167,6 +173,15 @@ describe('validateQuery', () => {
       priority: ['priority must be one of low, high'],
       after: ['give either minPosition or after, not both'],
     });
+  });
+
+  it('refuses a missing or empty required parameter and judges a given one', () => {
+    expect(refusal(ProofQuery, {})).toEqual({ from: ['from is required'] });
+    expect(refusal(ProofQuery, { from: '' })).toEqual({ from: ['from is required'] });
+    expect(refusal(ProofQuery, { from: '0' })).toEqual({
+      from: ['from must be an integer from 1 to 100'],
+    });
+    expect(validateQuery(ProofQuery, { from: '3' }).from).toBe(3);
   });
 
   it('lists every problem of one query in one error, with a message naming the parameters', () => {

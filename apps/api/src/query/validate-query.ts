@@ -8,6 +8,8 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
+  // Every parameter is optional unless it says @Required() (IsDefined runs even so).
+  skipMissingProperties: true,
   // One message per parameter: "limit must be an integer from 1 to 1000", said once.
   stopAtFirstError: true,
   validationError: { target: false, value: false },
