@@ -28,17 +28,31 @@ export interface ClientFeedOptions {
   highWater: number;
 }
 
+/** The server fills a position it does not know with the largest unsigned 64-bit value. */
+const OUTSIDE_THE_LOG = 2n ** 64n - 1n;
+
 /**
  * One client subscription, turned from pushed events into a queue the consumer drains: when the
  * queue is full the client stream is paused, which stops its gRPC reads and so the server.
+ *
+ * Server checkpoints are not trusted on their own: known server versions have sent one at the
+ * position the next event was about to take, at the end of the log with prepare 0, or outside the
+ * log (docs/architecture.md). A checkpoint is held back until a later item moves past its commit
+ * position, or until our own read of the head covers it; an event is never dropped because a
+ * checkpoint claimed its position, only as the repeat of an event already queued.
  */
 export class ClientFeed {
   readonly items: FeedItem[] = [];
   failed = false;
   failure: unknown;
   private readonly subscription: AllStreamSubscription;
-  private readonly marks: { afterDelivered: number; position: Position }[] = [];
-  private last: Position | undefined;
+  private readonly marks: { afterDelivered: number; position: Position; trusted: boolean }[] = [];
+  /** The last event queued (or where the subscription started): anything not after it is a repeat. */
+  private lastEvent: Position | undefined;
+  /** The last position queued, event or checkpoint. */
+  private lastItem: Position | undefined;
+  /** A server checkpoint past `lastItem` that no later item has confirmed yet. */
+  private unconfirmed: Position | undefined;
   private delivered = 0;
   private paused = false;
   private closed = false;
@@ -46,15 +60,13 @@ export class ClientFeed {
   private wake: (() => void) | undefined;
 
   constructor(private readonly options: ClientFeedOptions) {
-    this.last = options.after;
-    // A server checkpoint may come with prepare 0; resuming from (commit, commit) is the use the
-    // server guarantees (KurrentDB #4975), and the same one a consumer's stored checkpoint gets.
-    this.subscription = options.open(readFrom(options.after), (_, { commit }) =>
-      this.mark({ commit, prepare: commit }),
+    this.lastEvent = this.lastItem = options.after;
+    this.subscription = options.open(readFrom(options.after), (_, position) =>
+      this.mark(position, false),
     );
     this.subscription.on('data', (resolved) => this.receive(resolved));
     this.subscription.on('caughtUp', () => {
-      if (options.headAtStart) this.mark(options.headAtStart);
+      if (options.headAtStart) this.mark(options.headAtStart, true);
     });
     this.subscription.on('error', (error) => this.stop(error));
     // A $all subscription never ends by itself; if the server closes it, it is gone like a drop.
@@ -105,14 +117,15 @@ export class ClientFeed {
     if (this.closed) return;
     this.delivered += 1;
     const position = positionOf(resolved);
+    const before = this.items.length;
     try {
-      if (position) this.push(this.options.toItem(resolved, position));
+      if (position) this.queueEvent(this.options.toItem(resolved, position));
     } catch (error) {
       // Thrown from inside the client's stream, it would surface nowhere the consumer looks.
       this.stop(error);
       return;
     }
-    this.applyMarks();
+    this.applyMarks(before);
     if (!this.paused && this.items.length >= this.options.highWater) {
       this.paused = true;
       this.subscription.pause();
@@ -123,33 +136,79 @@ export class ClientFeed {
    * The client reports checkpoints and caught-up while it transforms the server's messages, when
    * events transformed before may still wait in its readable buffer; applying the mark at once
    * would put it ahead of them, and a checkpoint ahead of an unhandled event skips that event.
+   * `trusted` marks come from our own read of $all, not from the server's checkpoint.
    */
-  private mark(position: Position): void {
+  private mark(position: Position, trusted: boolean): void {
     if (this.closed) return;
     this.marks.push({
       afterDelivered: this.delivered + this.subscription.readableLength,
       position,
+      trusted,
     });
-    this.applyMarks();
+    this.applyMarks(this.items.length);
   }
 
-  private applyMarks(): void {
+  private applyMarks(before: number): void {
     while (this.marks[0] && this.marks[0].afterDelivered <= this.delivered) {
-      this.push({ position: this.marks.shift()!.position, closed: true });
+      const { position, trusted } = this.marks.shift()!;
+      if (trusted) this.queueHead(position);
+      else this.holdCheckpoint(position);
     }
-    this.wake?.();
+    // Woken only for new items: a consumer woken for nothing would take it for a drop.
+    if (this.items.length > before) this.wake?.();
   }
 
-  private push(item: FeedItem): void {
-    if (this.last && comparePosition(item.position, this.last) <= 0) return;
-    this.last = item.position;
+  private queueEvent(item: FeedItem): void {
+    if (this.lastEvent && comparePosition(item.position, this.lastEvent) <= 0) return;
+    this.confirmBelow(item.position.commit);
+    if (this.unconfirmed && comparePosition(this.unconfirmed, item.position) <= 0) {
+      this.unconfirmed = undefined;
+    }
+    this.lastEvent = item.position;
+    this.queue(item);
+  }
+
+  /** Our own head read: every event up to it has been sent once the server says caught up. */
+  private queueHead(head: Position): void {
+    if (this.unconfirmed && this.unconfirmed.commit <= head.commit) this.unconfirmed = undefined;
+    if (this.lastItem && head.commit <= this.lastItem.commit) return;
+    this.queue({ position: closedAt(head.commit), closed: true });
+  }
+
+  private holdCheckpoint(checkpoint: Position): void {
+    if (checkpoint.commit >= OUTSIDE_THE_LOG) return;
+    if (this.lastItem && checkpoint.commit <= this.lastItem.commit) return;
+    this.confirmBelow(checkpoint.commit);
+    if (!this.unconfirmed || comparePosition(checkpoint, this.unconfirmed) > 0) {
+      this.unconfirmed = checkpoint;
+    }
+  }
+
+  /**
+   * A held checkpoint becomes an item once something comes from beyond its commit: no event at
+   * that commit can follow any more. It stands at (commit, commit), the position a consumer
+   * resumes from when it stores the checkpoint.
+   */
+  private confirmBelow(commit: bigint): void {
+    const held = this.unconfirmed;
+    if (!held || held.commit >= commit) return;
+    this.unconfirmed = undefined;
+    this.queue({ position: closedAt(held.commit), closed: true });
+  }
+
+  private queue(item: FeedItem): void {
+    this.lastItem = item.position;
     this.items.push(item);
   }
 
   private stop(error: unknown): void {
     if (this.closed || this.failed) return;
     this.failed = true;
-    this.failure = error;
+    this.failure = error ?? new UnavailableError(undefined, 'the subscription failed');
     this.wake?.();
   }
+}
+
+function closedAt(commit: bigint): Position {
+  return { commit, prepare: commit };
 }

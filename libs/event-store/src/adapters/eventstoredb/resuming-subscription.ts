@@ -64,6 +64,7 @@ export async function* resumingSubscription(
       await feed.waitForItems(signal);
       if (signal.aborted) break;
       if (feed.items.length === 0) {
+        if (!feed.failed) continue;
         const dropped = feed;
         feed = undefined;
         await dropped.close();

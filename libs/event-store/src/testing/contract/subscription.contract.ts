@@ -58,6 +58,20 @@ export function describeSubscriptionContract(store: () => EventStore): void {
       expect(seen.map((event) => event.type)).toEqual(['Wanted']);
     });
 
+    it('started at the head, waits for the next append and hands it out', async () => {
+      const stream = uniqueStream('head');
+      await store().append(stream, events(2), 'no_stream');
+      const head = await store().headPosition();
+      const collecting = collectFromSubscription(
+        store(),
+        { after: head, filter: { streamPrefixes: [stream] } },
+        (seen) => seen.length >= 1,
+      );
+      const later = await store().append(stream, events(1), 1);
+      const { events: seen } = await collecting;
+      expect(seen.map((event) => event.eventId)).toEqual([later.events[0]!.eventId]);
+    });
+
     it('hands out at most batchSize events at a time', async () => {
       const start = await store().headPosition();
       const stream = uniqueStream('batch');

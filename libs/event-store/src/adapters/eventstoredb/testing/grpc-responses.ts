@@ -48,15 +48,46 @@ export function readResponses(responses: ReadResp[]): ReadStream<unknown> {
   return new ReadStream(asCallStream(stream), convertGrpcEvent, {});
 }
 
-/** An error as @grpc/grpc-js raises it: code 14 is UNAVAILABLE, 1 CANCELLED, 16 UNAUTHENTICATED. */
-export function serviceError(code: number, details: string): ServiceError {
+/** A finite read the server refuses or that breaks: the client's ReadStream fails with `error`. */
+export function failedRead(error: ServiceError): ReadStream<unknown> {
+  const stream = grpcStream();
+  setImmediate(() => stream.destroy(error));
+  return new ReadStream(asCallStream(stream), convertGrpcEvent, {});
+}
+
+/**
+ * An error as @grpc/grpc-js raises it: code 14 is UNAVAILABLE, 1 CANCELLED, 4 DEADLINE_EXCEEDED,
+ * 7 PERMISSION_DENIED, 16 UNAUTHENTICATED. The server names its own failures (`access-denied`,
+ * `stream-deleted`…) in the `exception` trailer, which the client reads first.
+ */
+export function serviceError(
+  code: number,
+  details: string,
+  trailers: Record<string, string> = {},
+): ServiceError {
   const names: Record<number, string> = {
     1: 'CANCELLED',
     4: 'DEADLINE_EXCEEDED',
+    7: 'PERMISSION_DENIED',
+    9: 'FAILED_PRECONDITION',
     14: 'UNAVAILABLE',
   };
   const message = `${code} ${names[code] ?? 'ERROR'}: ${details}`;
-  return Object.assign(new Error(message), { code, details }) as ServiceError;
+  const metadata = { getMap: () => trailers };
+  return Object.assign(new Error(message), { code, details, metadata }) as unknown as ServiceError;
+}
+
+/** What the server answers a user outside $admins who reads or subscribes to $all. */
+export function accessDenied(): ServiceError {
+  return serviceError(7, 'Access denied', { exception: 'access-denied' });
+}
+
+/** What the server answers a read of a stream deleted for good (tombstoned). */
+export function streamDeleted(streamId: string): ServiceError {
+  return serviceError(9, 'Stream deleted', {
+    exception: 'stream-deleted',
+    'stream-name': streamId,
+  });
 }
 
 export function eventResponse(record: LogRecord, read: 'stream' | 'all'): ReadResp {

@@ -3,8 +3,10 @@ import {
   ANY,
   BACKWARDS,
   END,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   START,
+  StreamDeletedError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
@@ -22,20 +24,30 @@ import { Subscription } from '@eventstore/db-client/dist/streams/utils/Subscript
 import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEvent';
 import type { EsdbClient } from '../esdb-client';
 import {
+  accessDenied,
   asCallStream,
   eventResponse,
+  failedRead,
   readResponses,
+  streamDeleted,
   streamNotFoundResponse,
   type LogRecord,
 } from './grpc-responses';
+import { interruption, type AppendInterruption } from './interruptions';
 import { ServerFeed, type FeedBehaviour } from './server-feed';
-import { accepts, below, findRetry } from './server-rules';
+import { accepts, appendSize, below, findRetry } from './server-rules';
 
 export interface InMemoryOptions extends Partial<FeedBehaviour> {
   /** Where the log starts; above 2^53 to prove positions keep every bit. */
   firstPosition?: bigint;
   /** Like a server running system projections: each append is followed by `$>` link events. */
   systemLinks?: boolean;
+  /** False for a user outside $admins: $all reads and subscriptions are refused. Default true. */
+  admin?: boolean;
+  /** The server's limit on one append's data and metadata, in bytes (its default: 1 MiB). */
+  maxAppendSize?: number;
+  /** Stream reads miss the newest records of the log, as on a follower that lags behind. */
+  staleReads?: number;
 }
 
 /**
@@ -49,24 +61,55 @@ export class InMemoryEventStoreDb implements EsdbClient {
   readonly feeds = new Set<ServerFeed>();
   /** Where each subscription asked to start, in order. */
   readonly subscribedFrom: ReadPosition[] = [];
+  /** Streams deleted for good (tombstoned): appends and reads are refused. */
+  readonly tombstoned = new Set<string>();
+  /** Stream reads miss this many of the newest records; see {@link InMemoryOptions.staleReads}. */
+  staleReads: number;
   private next: bigint;
   private readonly behaviour: FeedBehaviour;
+  private interruptions: AppendInterruption[] = [];
 
   constructor(private readonly options: InMemoryOptions = {}) {
     this.next = options.firstPosition ?? 1_000n;
+    this.staleReads = options.staleReads ?? 0;
     this.behaviour = {
       searchWindow: options.searchWindow ?? 32,
-      reportsCaughtUp: options.reportsCaughtUp ?? true,
+      serverVersion: options.serverVersion ?? '25.0.1',
     };
     this.record('$settings', '$settings', '{}');
+  }
+
+  /**
+   * Makes the next append fail as a real network would: before it reaches the server (nothing
+   * written), or after the server wrote it (the client never hears back).
+   */
+  interruptNextAppend(how: AppendInterruption): void {
+    this.interruptions.push(how);
   }
 
   async appendToStream(
     streamName: string,
     events: EventData[],
-    { expectedRevision = ANY }: AppendToStreamOptions,
+    options: AppendToStreamOptions,
   ): Promise<AppendResult> {
     await Promise.resolve(); // a network hop: concurrent calls interleave here
+    const interrupted = this.interruptions.shift();
+    if (interrupted === 'unavailable-before-write') throw interruption(interrupted);
+    const result = this.appendNow(streamName, events, options);
+    if (interrupted) throw interruption(interrupted);
+    return result;
+  }
+
+  private appendNow(
+    streamName: string,
+    events: EventData[],
+    { expectedRevision = ANY }: AppendToStreamOptions,
+  ): AppendResult {
+    if (this.tombstoned.has(streamName)) throw StreamDeletedError.fromStreamName(streamName);
+    const maxAppendSize = this.options.maxAppendSize ?? 1_048_576;
+    if (appendSize(events) > maxAppendSize) {
+      throw new MaxAppendSizeExceededError(undefined, maxAppendSize);
+    }
     const stream = this.log.filter((record) => record.streamId === streamName);
     const current = stream[stream.length - 1]?.revision;
     const retried = findRetry(stream, events, expectedRevision);
@@ -96,7 +139,11 @@ export class InMemoryEventStoreDb implements EsdbClient {
   }
 
   readStream(streamName: string, options: ReadStreamOptions): StreamingRead<ResolvedEvent> {
-    const stream = this.log.filter((record) => record.streamId === streamName);
+    if (this.tombstoned.has(streamName)) {
+      return failedRead(streamDeleted(streamName));
+    }
+    const visible = this.log.slice(0, this.log.length - this.staleReads);
+    const stream = visible.filter((record) => record.streamId === streamName);
     if (stream.length === 0) return readResponses([streamNotFoundResponse(streamName)]);
     const from = options.fromRevision ?? (options.direction === BACKWARDS ? END : START);
     const chosen =
@@ -110,6 +157,7 @@ export class InMemoryEventStoreDb implements EsdbClient {
   }
 
   readAll(options: ReadAllOptions): StreamingRead<AllStreamResolvedEvent> {
+    if (this.options.admin === false) return failedRead(accessDenied());
     const from = options.fromPosition ?? START;
     let chosen: LogRecord[];
     if (options.direction === BACKWARDS) {
@@ -135,10 +183,11 @@ export class InMemoryEventStoreDb implements EsdbClient {
         : options.fromPosition === END
           ? { commit: this.next, prepare: this.next }
           : options.fromPosition;
-    const feed = new ServerFeed(this.log, from, options.filter, this.behaviour);
+    const feed = new ServerFeed(this.log, from, options.filter, this.behaviour, () => this.next);
     this.feeds.add(feed);
     feed.stream.on('close', () => this.feeds.delete(feed));
-    void feed.pump();
+    if (this.options.admin === false) feed.deny();
+    else void feed.pump();
     return new Subscription(
       asCallStream(feed.stream),
       convertGrpcEvent,

@@ -37,3 +37,17 @@ export function findRetry(
     standing.every((record, index) => record.id === events[index]!.id);
   return same ? standing : 'corrupt';
 }
+
+/** What the server counts against its maximum append size: each event's data and metadata. */
+export function appendSize(events: readonly EventData[]): number {
+  return events.reduce(
+    (total, event) => total + byteLength(event.data) + byteLength(event.metadata),
+    0,
+  );
+}
+
+function byteLength(value: unknown): number {
+  if (value === undefined) return 0;
+  if (value instanceof Uint8Array) return value.byteLength;
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
