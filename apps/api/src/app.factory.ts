@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  admitHeavyReads,
   authenticateFirst,
   type ChronicleConfig,
   correlationIdMiddleware,
@@ -36,6 +37,7 @@ export async function createApp(
   app.use(httpMetrics.middleware);
   // The key is checked, and the body's type and encoding, before a byte of the body is read.
   app.use(authenticateFirst(config.apiKeys));
+  app.use(admitHeavyReads(config.maxHeavyQueries));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use(translateBodyParserErrors);

@@ -11,6 +11,7 @@ export { CurrentActor, Public, Roles } from './auth/auth.decorators';
 export { findApiKey } from './auth/find-api-key';
 export { authenticateFirst, isPublicRead } from './auth/authenticate-first.middleware';
 export { jsonBodiesOnly } from './http/json-bodies-only.middleware';
+export { admitHeavyReads } from './http/admit-heavy-reads.middleware';
 
 export {
   ChronicleError,

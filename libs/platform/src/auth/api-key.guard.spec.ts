@@ -26,6 +26,7 @@ const config: ChronicleConfig = {
   apiKeys: parseApiKeys('svc=service;ana=analyst;aud=auditor;adm=admin'),
   redisPrefix: 'bull',
   logLevel: 'info',
+  maxHeavyQueries: 4,
 };
 const guard = new ApiKeyGuard(new Reflector(), config);
 

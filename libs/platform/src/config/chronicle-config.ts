@@ -26,6 +26,8 @@ export interface ChronicleConfig {
   /** BullMQ key prefix of every queue, so deployments can share one Redis; default `bull`. */
   redisPrefix: string;
   logLevel: LogLevelName;
+  /** Heavy reads (views, audit) that may run at once per role before 429 RATE_LIMITED. */
+  maxHeavyQueries: number;
   /** CHRONICLE_SIGNING_KEY: the checkpoint key; unset → one generated in the data folder. */
   signingKey?: string;
 }

@@ -62,6 +62,12 @@ export class EnvDto {
   CHRONICLE_REDIS_PREFIX?: string;
 
   @IsOptional()
+  @Matches(/^[1-9][0-9]{0,3}$/, {
+    message: 'CHRONICLE_MAX_HEAVY_QUERIES must be a whole number from 1 to 9999',
+  })
+  CHRONICLE_MAX_HEAVY_QUERIES?: string;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
 
@@ -83,6 +89,7 @@ export const ENV_SETTINGS = [
   'CHRONICLE_REDIS_PREFIX',
   'LOG_LEVEL',
   'CHRONICLE_SIGNING_KEY',
+  'CHRONICLE_MAX_HEAVY_QUERIES',
 ] as const satisfies readonly (keyof EnvDto)[];
 
 /** Settings whose value is a secret and never appears in an error message. */

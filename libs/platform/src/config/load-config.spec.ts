@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       HOST: '::1',
       CHRONICLE_REDIS_PREFIX: 'crm-eu:prod',
       LOG_LEVEL: 'debug',
+      CHRONICLE_MAX_HEAVY_QUERIES: '12',
     });
 
     expect(config).toMatchObject({
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
       host: '::1',
       redisPrefix: 'crm-eu:prod',
       logLevel: 'debug',
+      maxHeavyQueries: 12,
       eventStoreUrl: 'esdb://localhost:2113?tls=false',
       mongoUrl: 'mongodb+srv://cluster.example.net/chronicle',
       redisUrl: 'rediss://cache:6380',
@@ -83,6 +85,7 @@ describe('loadConfig', () => {
     ['HOST', 'localhost', 'HOST must be an IPv4 or IPv6 address to bind'],
     ['CHRONICLE_REDIS_PREFIX', 'a b', 'CHRONICLE_REDIS_PREFIX must be 1-64 characters'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of error, warn, info, debug'],
+    ['CHRONICLE_MAX_HEAVY_QUERIES', '0', 'CHRONICLE_MAX_HEAVY_QUERIES must be a whole number'],
   ])('names %s when it is %j', (setting, value, message) => {
     const load = () => loadConfig({ ...valid(), [setting]: value });
 

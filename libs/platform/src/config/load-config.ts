@@ -11,6 +11,8 @@ import type { LogLevelName } from './log-level';
 import { EnvDto, ENV_SETTINGS, SECRET_SETTINGS } from './env.dto';
 
 const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+// Two cores run everything: more heavy reads at once only lengthen each one and the commands' waits.
+const DEFAULT_MAX_HEAVY_QUERIES = 4;
 
 /**
  * Validates the environment once, at start. Creates the data folder if missing, proves it
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
     metricsToken: dto.CHRONICLE_METRICS_TOKEN,
     redisPrefix: dto.CHRONICLE_REDIS_PREFIX ?? 'bull',
     logLevel: (dto.LOG_LEVEL as LogLevelName | undefined) ?? 'info',
+    maxHeavyQueries: Number(dto.CHRONICLE_MAX_HEAVY_QUERIES ?? DEFAULT_MAX_HEAVY_QUERIES),
     signingKey: dto.CHRONICLE_SIGNING_KEY,
   };
 }
