@@ -96,6 +96,16 @@ describe('the API platform over HTTP', () => {
     });
   });
 
+  it('tells any key its id and roles at /whoami, never its token or hash', async () => {
+    const response = await request('/whoami', { token: 'analyst-token' });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      id: expect.stringMatching(/^key:[0-9a-f]{8}$/) as unknown,
+      roles: ['analyst', 'auditor'],
+    });
+  });
+
   it('answers malformed JSON with 400 VALIDATION_FAILED', async () => {
     const response = await postJson('/admin/whoami', '{"contactId": ');
 

@@ -1,14 +1,29 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@chronicle/platform';
 
-@ApiTags('admin')
-@Controller('admin')
+type KeyIdentity = Pick<Actor, 'id' | 'roles'>;
+
+/** Which key a client holds: its id and roles, never the token or its hash. */
+@ApiTags('operations')
+@Controller()
 export class WhoAmIController {
-  /** The calling key's id and roles: lets an operator check which key a client holds. */
-  @Roles('admin')
+  @Roles('service', 'analyst', 'auditor')
   @Get('whoami')
-  whoAmI(@CurrentActor() actor: Actor): Pick<Actor, 'id' | 'roles'> {
-    return { id: actor.id, roles: actor.roles };
+  @ApiOperation({ summary: "The calling key's id and roles (any key)" })
+  whoAmI(@CurrentActor() actor: Actor): KeyIdentity {
+    return identityOf(actor);
   }
+
+  /** The v1 route, kept for admins who already call it. */
+  @Roles('admin')
+  @Get('admin/whoami')
+  @ApiOperation({ summary: "The calling key's id and roles (admin keys; GET /whoami for any)" })
+  adminWhoAmI(@CurrentActor() actor: Actor): KeyIdentity {
+    return identityOf(actor);
+  }
+}
+
+function identityOf(actor: Actor): KeyIdentity {
+  return { id: actor.id, roles: actor.roles };
 }

@@ -56,6 +56,7 @@ export const ACCESS_TABLE: readonly AccessRow[] = [
   row('GET /admin/projections',                        [401, 401,    403,    403,    403,    P]),
   row('POST /admin/projections/pipeline/rebuild',      [401, 401,    403,    403,    403,    P]),
   row('GET /admin/whoami',                             [401, 401,    403,    403,    403,    P]),
+  row('GET /whoami',                                   [401, 401,    P,      P,      P,      P]),
   row('GET /metrics',                                  [401, 401,    403,    403,    403,    P]),
   row('GET /health',                                   [P,   P,      P,      P,      P,      P]),
   // Not in the CONTRACT: the OpenAPI document (README, docs/api.md) is served outside the guard.
