@@ -27,6 +27,7 @@ import {
 } from '@chronicle/projections';
 import { ChronicleError } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { IntegrityService } from './integrity.service';
 import type { CustomerEventsQuery, CustomerStateQuery } from './audit-customer-query';
 
 const HISTORY = customerHistoryProjection.name;
@@ -49,6 +50,7 @@ export class CustomerAuditService {
     @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
     @Inject(UpcastingReader) private readonly reader: UpcastingReader,
+    @Inject(IntegrityService) private readonly integrity: IntegrityService,
   ) {}
 
   /** The customer's streams; waits for `minPosition` first; NOT_FOUND for an unknown contact. */
@@ -119,10 +121,9 @@ export class CustomerAuditService {
 
   async verify(contactId: string, minPosition?: string): Promise<VerificationReport> {
     const history = await this.history(contactId, minPosition);
-    return verifyStreams(
-      this.eventStore,
-      history.streams.map(({ streamId }) => streamId),
-    );
+    const streamIds = history.streams.map(({ streamId }) => streamId);
+    // Against the tree, so a stream whose last events were cut off is not reported whole.
+    return verifyStreams(this.eventStore, streamIds, this.integrity.log);
   }
 
   private stored(history: CustomerHistory, after?: string): AsyncGenerator<RecordedEvent> {

@@ -35,7 +35,11 @@ describe('tampering with a stopped server’s event file', () => {
       rmSync(folder, { recursive: true, force: true });
   });
 
-  async function detect(tamper: (dataDir: string) => void, expected: Problem): Promise<void> {
+  async function detect(
+    tamper: (dataDir: string) => void,
+    expected: Problem,
+    alsoCheck?: (api: RestartableApi) => Promise<void>,
+  ): Promise<void> {
     const dataDir = copyOf(world);
     folders.push(dataDir);
     tamper(dataDir);
@@ -60,6 +64,7 @@ describe('tampering with a stopped server’s event file', () => {
       );
       expect(health.status).toBe(200);
       expect(health.body).toMatchObject({ status: 'degraded', integrity: { status: 'failed' } });
+      await alsoCheck?.(api);
     } finally {
       await api.close();
     }
@@ -97,12 +102,25 @@ describe('tampering with a stopped server’s event file', () => {
     });
   });
 
-  it('finds the log cut short', async () => {
+  it('finds the log cut short, and the customer verify sees the streams that lost their tails', async () => {
     const { dealWon, last } = world.positions;
-    await detect((dataDir) => deleteEvents(dataDir, [dealWon, last]), {
-      kind: 'truncated',
-      position: dealWon,
-    });
+    await detect(
+      (dataDir) => deleteEvents(dataDir, [dealWon, last]),
+      { kind: 'truncated', position: dealWon },
+      async (api) => {
+        const customer = await api.request<{ ok: boolean; streams: unknown[] }>(
+          '/audit/customers/C-1/verify',
+          TOKENS.auditor,
+        );
+        expect(customer.body.ok).toBe(false);
+        expect(customer.body.streams).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ streamId: 'deal-D-1', ok: false, firstBadRevision: 2 }),
+            expect.objectContaining({ streamId: 'contact-C-1', ok: false }),
+          ]),
+        );
+      },
+    );
   });
 
   it('finds a history rewritten with recomputed hashes', async () => {
