@@ -32,7 +32,10 @@ export class EventIdConflictError extends EventStoreError {
   }
 }
 
-/** The store cannot be reached, opened or written. Nothing of the failed append was written. */
+/**
+ * The store cannot be reached, opened or written, and the failed append never reached it: nothing
+ * of it was written. When that cannot be told, the adapter raises AppendOutcomeUnknownError.
+ */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';
   constructor(message: string, options?: { cause?: unknown }) {
@@ -40,7 +43,32 @@ export class EventStoreUnavailableError extends EventStoreError {
   }
 }
 
-/** The append itself is malformed (no events, an empty id or type, non-JSON data). */
+/**
+ * The append was sent but its outcome is unknown: no answer came (a deadline passed, the
+ * connection dropped), or the server stored it but it could not be read back. It may or may not
+ * be stored. Retrying it with the same event ids is safe: an append that did land is recognised
+ * and answered with `written: false`.
+ */
+export class AppendOutcomeUnknownError extends EventStoreError {
+  readonly code = 'APPEND_OUTCOME_UNKNOWN';
+  constructor(
+    readonly streamId: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The stream was deleted for good on the server (a tombstone); nothing can be appended to it. */
+export class DeletedStreamError extends EventStoreError {
+  readonly code = 'STREAM_DELETED';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} was deleted for good on the server; nothing was written`);
+  }
+}
+
+/** The append itself is malformed (no events, an empty id or type, non-JSON data, too large). */
 export class InvalidAppendError extends EventStoreError {
   readonly code = 'INVALID_APPEND';
 }

@@ -5,18 +5,21 @@ import type {
   ExpectedRevision,
   RecordedEvent,
 } from '../../event-store.port';
-import { EventIdConflictError, WrongExpectedRevisionError } from '../../errors';
+import {
+  AppendOutcomeUnknownError,
+  EventIdConflictError,
+  WrongExpectedRevisionError,
+} from '../../errors';
 import { validateAppend } from '../../validate-append';
 import { planAppend } from './append-plan';
-import { toPortError } from './errors';
+import { mayHaveWritten, redactUrl, toPortError } from './errors';
 import type { EsdbClient } from './esdb-client';
 import { assertNoReservedMetadata, toEventData } from './event-envelope';
 import { toClientExpectedRevision } from './expected-revision';
 import { KeyedQueue } from './keyed-queue';
 import { readStreamEvents } from './stream-reads';
+import { readTail } from './tail-read';
 
-/** Events read beyond the append's own size, to recognise a retried `any` append. */
-const RETRY_LOOKBACK = 32;
 /** Writes lost to another process's append before giving up; each retry re-reads the stream. */
 const MAX_WRITE_ATTEMPTS = 20;
 
@@ -58,11 +61,7 @@ export class ChainedAppender {
   ): Promise<AppendResult> {
     const ids = events.map((event) => event.eventId);
     for (let attempt = 1; ; attempt += 1) {
-      const tail = await readStreamEvents(this.client, streamId, {
-        direction: 'backwards',
-        maxCount: events.length + RETRY_LOOKBACK,
-      });
-      tail.reverse();
+      const tail = await readTail(this.client, streamId, expected, ids);
       let plan = planAppend(expected, tail, ids);
       if (plan.action === 'read-target') {
         const target = await readStreamEvents(this.client, streamId, {
@@ -98,6 +97,7 @@ export class ChainedAppender {
    * Writes, then reads the events back for the server's positions and timestamps. When two
    * processes write the same ids at the same revision at once, both are told `written: true`: the
    * server takes the second for a retry and answers it exactly as the first, so it cannot be told.
+   * A write sent but not answered, or answered but not readable back, has an unknown outcome.
    */
   private async write(
     streamId: string,
@@ -113,17 +113,40 @@ export class ChainedAppender {
       return chained.data;
     });
     const expectedRevision = toClientExpectedRevision(head === undefined ? 'no_stream' : head);
-    await this.client.appendToStream(streamId, data, { expectedRevision });
-    const stored = await readStreamEvents(this.client, streamId, {
-      fromRevision: first,
-      maxCount: events.length,
-    });
-    if (stored.length !== events.length) {
-      throw new Error(
-        `Stream ${streamId}: wrote ${events.length} events but read back ${stored.length}`,
+    try {
+      await this.client.appendToStream(streamId, data, { expectedRevision });
+    } catch (error) {
+      if (!mayHaveWritten(error)) throw error;
+      throw this.outcomeUnknown(streamId, 'no answer came, so it may or may not be stored', error);
+    }
+    let stored: RecordedEvent[];
+    try {
+      stored = await readStreamEvents(this.client, streamId, {
+        fromRevision: first,
+        maxCount: events.length,
+      });
+    } catch (error) {
+      throw this.outcomeUnknown(streamId, 'it was stored but could not be read back', error);
+    }
+    const ids = events.map((event) => event.eventId);
+    if (stored.length !== events.length || stored.some((event, i) => event.eventId !== ids[i])) {
+      // A follower behind the leader (nodePreference=follower) may not show the write yet.
+      throw this.outcomeUnknown(
+        streamId,
+        `it was stored but reading it back found ${stored.length} of its ${events.length} events`,
       );
     }
     return appendResult(streamId, stored, true);
+  }
+
+  private outcomeUnknown(streamId: string, why: string, cause?: unknown): Error {
+    const reason = cause instanceof Error ? `: ${cause.message}` : '';
+    return new AppendOutcomeUnknownError(
+      streamId,
+      `Append to ${streamId} on EventStoreDB at ${redactUrl(this.url)}: ${why}${reason}. ` +
+        'Retrying it with the same event ids is safe: a stored append is recognised',
+      { cause },
+    );
   }
 }
 

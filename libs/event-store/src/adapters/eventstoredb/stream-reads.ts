@@ -3,6 +3,7 @@ import {
   END,
   FORWARDS,
   START,
+  StreamDeletedError,
   StreamNotFoundError,
   type ResolvedEvent,
 } from '@eventstore/db-client';
@@ -11,7 +12,7 @@ import { collect, type EsdbClient } from './esdb-client';
 import { fromResolvedEvent } from './event-envelope';
 import { positionOf } from './positions';
 
-/** A stream's events in the port's terms; a stream that does not exist reads as empty. */
+/** A stream's events in the port's terms; a stream that does not exist (or no more) reads as empty. */
 export async function readStreamEvents(
   client: EsdbClient,
   streamId: string,
@@ -34,7 +35,8 @@ export async function readStreamEvents(
       }),
     );
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
+    // A stream deleted for good reads as one that does not exist; appending to it is refused.
+    if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return [];
     throw error;
   }
   return read.flatMap((resolved) => {
