@@ -51,6 +51,16 @@ function fromCodedError(exception: unknown): ErrorResponse | undefined {
       log: { level: 'warn', message: exception.message },
     };
   }
+  if (raw === 'APPEND_OUTCOME_UNKNOWN') {
+    return {
+      body: answer(
+        code,
+        'The event store did not confirm the append: the command may have been stored. ' +
+          'Retrying it with the same Idempotency-Key is safe; a stored command is answered, not applied twice.',
+      ),
+      log: { level: 'warn', message: exception.message },
+    };
+  }
   const details = 'details' in exception ? exception.details : undefined;
   return { body: answer(code, exception.message, details) };
 }

@@ -23,6 +23,7 @@ export const STATUS_BY_CODE: Readonly<Record<ChronicleErrorCode, number>> = {
 export const CODE_ALIASES: Readonly<Record<string, ChronicleErrorCode>> = {
   WRONG_EXPECTED_REVISION: 'CONCURRENCY_CONFLICT',
   EVENT_STORE_UNAVAILABLE: 'UNAVAILABLE',
+  APPEND_OUTCOME_UNKNOWN: 'UNAVAILABLE',
 };
 
 export function isChronicleErrorCode(code: string): code is ChronicleErrorCode {
