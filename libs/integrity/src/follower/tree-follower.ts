@@ -106,7 +106,8 @@ export class TreeFollower {
       try {
         const batches = this.options.eventStore.subscribe({
           after: this.builder.position,
-          batchSize: this.options.batchSize ?? 1000,
+          // Small pages: each is read, hashed and written in one turn of the event loop.
+          batchSize: this.options.batchSize ?? 250,
           signal,
         });
         for await (const batch of batches) {
