@@ -165,11 +165,14 @@ export class IntegrityLog {
 
   private async runVerify(): Promise<IntegrityReport> {
     const { eventStore, store, contiguousPositions } = this.options;
-    const upTo = await eventStore.headPosition();
+    // In this order, so the checkpoint and the tree never cover an event past the head checked.
     const checkpoint = this.follower.builder.latestCheckpoint;
+    const treeSize = store.size();
+    const upTo = await eventStore.headPosition();
     const report = await verifyLog({
       log: eventStore,
       tree: store,
+      treeSize,
       checkpoint,
       contiguousPositions,
       upTo,

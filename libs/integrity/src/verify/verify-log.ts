@@ -25,6 +25,11 @@ export interface VerifyLogOptions {
   log: LogReader;
   /** The stored tree, to name exactly which event changed or went missing. */
   tree?: TreeStore;
+  /**
+   * Leaves of the tree to hold the log to; default all. A live server passes the size it saw
+   * before reading the head, so leaves added meanwhile are not taken for events the log lost.
+   */
+  treeSize?: number;
   /** The checkpoint the log must still hash to. */
   checkpoint?: Checkpoint;
   /** The embedded store numbers events 1, 2, 3…; a hole there is a deleted event. */
@@ -48,11 +53,7 @@ export async function verifyLog(options: VerifyLogOptions): Promise<IntegrityRep
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
   const chains = new ChainTracker();
-  const leaves = new LeafMatcher(
-    tree,
-    Math.min(tree?.size() ?? 0, Number.MAX_SAFE_INTEGER),
-    MAX_PROBLEMS,
-  );
+  const leaves = new LeafMatcher(tree, options.treeSize ?? tree?.size() ?? 0, MAX_PROBLEMS);
   const frontier = MerkleFrontier.empty();
   const absentPositions: string[] = [];
   const upTo = options.upTo === undefined ? undefined : BigInt(options.upTo);

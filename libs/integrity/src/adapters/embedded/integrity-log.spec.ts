@@ -95,6 +95,24 @@ describe('the integrity log over the embedded store', () => {
     });
   });
 
+  it('reports no problem for events appended while it checks', async () => {
+    let writing = true;
+    const writer = (async () => {
+      for (let index = 0; writing; index += 1) {
+        await eventStore.append(`deal-${index % 5}`, [anEvent()], 'any');
+      }
+    })();
+    const reports = [];
+    for (let run = 0; run < 20; run += 1) {
+      reports.push(await integrity.verify());
+      await integrity.latestCheckpoint(await eventStore.headPosition());
+    }
+    writing = false;
+    await writer;
+
+    expect(reports.filter((report) => !report.ok)).toEqual([]);
+  });
+
   it('finds a stream tail re-hashed on disk, which the chain alone cannot', async () => {
     await integrity.latestCheckpoint('24');
     // The last event of campaign-B (position 23) rewritten with a hash that follows its chain.
