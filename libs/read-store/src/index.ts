@@ -1,4 +1,5 @@
 export * from './read-store.port';
+export { InvalidDocumentError, MAX_DOCUMENT_BYTES } from './validate-writes';
 export {
   SqliteReadStore,
   type SqliteReadStoreOptions,

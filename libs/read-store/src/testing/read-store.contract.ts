@@ -2,6 +2,7 @@ import type { ReadStore } from '../read-store.port';
 import { describeBatchContract } from './contract/batches.contract';
 import { describeDocumentContract } from './contract/documents.contract';
 import { describeDropContract } from './contract/drop.contract';
+import { describeJsonRulesContract } from './contract/json-rules.contract';
 import { describeMultiBatchContract } from './contract/multi-batches.contract';
 import { describeQueryContract } from './contract/queries.contract';
 import { ContractNames, type ContractContext } from './fixtures';
@@ -27,6 +28,7 @@ export function describeReadStoreContract(adapterName: string, open: OpenReadSto
     const context: ContractContext = { store: () => store, names };
 
     describeDocumentContract(context);
+    describeJsonRulesContract(context);
     describeQueryContract(context);
     describeBatchContract(context);
     describeMultiBatchContract(context);

@@ -12,7 +12,13 @@ import {
   type ReadDocument,
   type ReadStore,
 } from '../../read-store.port';
-import { assertBatchesWritable } from '../../validate-writes';
+import {
+  assertBatchesWritable,
+  assertDefinedQuery,
+  assertDocumentSize,
+  InvalidDocumentError,
+  MAX_DOCUMENT_BYTES,
+} from '../../validate-writes';
 import { ArrayPaths } from './array-paths';
 import { createIndexes, dropIndexesByPrefix } from './document-indexes';
 import { DocumentQueries } from './document-queries';
@@ -120,11 +126,17 @@ export class SqliteReadStore implements ReadStore {
   }
 
   find(collection: string, query: DocumentQuery, options?: FindOptions): Promise<ReadDocument[]> {
-    return this.run(() => this.queries.find(collection, query, options));
+    return this.run(() => {
+      assertDefinedQuery(collection, query);
+      return this.queries.find(collection, query, options);
+    });
   }
 
   count(collection: string, query: DocumentQuery): Promise<number> {
-    return this.run(() => this.queries.count(collection, query));
+    return this.run(() => {
+      assertDefinedQuery(collection, query);
+      return this.queries.count(collection, query);
+    });
   }
 
   applyBatch(batch: ProjectionBatch): Promise<void> {
@@ -139,7 +151,9 @@ export class SqliteReadStore implements ReadStore {
       try {
         this.commit(batches);
       } catch (error) {
-        if (error instanceof CheckpointMovedError) throw error;
+        if (error instanceof CheckpointMovedError || error instanceof InvalidDocumentError) {
+          throw error;
+        }
         const projections = batches.map((batch) => batch.projection).join(', ');
         throw new ReadStoreUnavailableError(
           `The read store could not apply a batch of ${projections}; nothing was written`,
@@ -195,7 +209,13 @@ export class SqliteReadStore implements ReadStore {
         continue;
       }
       const { collection, document } = write;
-      this.statements.put.run(collection, document._id, JSON.stringify(document));
+      // JSON leaves out fields set to undefined (null in arrays): the rule MongoDB follows too.
+      const body = JSON.stringify(document);
+      // A character takes at most 3 UTF-8 bytes: most bodies need no byte count.
+      if (body.length * 3 > MAX_DOCUMENT_BYTES) {
+        assertDocumentSize(collection, document._id, Buffer.byteLength(body, 'utf8'));
+      }
+      this.statements.put.run(collection, document._id, body);
       this.arrayPaths.record(collection, document);
     }
     this.statements.setCheckpoint.run(batch.projection, batch.checkpoint);

@@ -1,10 +1,12 @@
 import {
+  type MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
   MongoParseError,
   MongoServerError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
+  MongoWriteConcernError,
 } from 'mongodb';
 import { ReadStoreUnavailableError } from '../../read-store.port';
 import { redactUrl, replicaSetRequired } from './connection';
@@ -14,6 +16,22 @@ const DUPLICATE_KEY = 11000;
 const ILLEGAL_OPERATION = 20;
 
 const NAMESPACE_NOT_FOUND = 26;
+const NAMESPACE_EXISTS = 48;
+const MAX_TIME_MS_EXPIRED = 50;
+const WRITE_CONCERN_TIMEOUT = 64;
+
+export function isNamespaceExists(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === NAMESPACE_EXISTS;
+}
+
+/** A write that a majority did not confirm in time: it may or may not have been applied. */
+function isUnconfirmed(error: unknown): error is MongoError {
+  return (
+    error instanceof MongoWriteConcernError ||
+    (error instanceof MongoServerError &&
+      (error.code === MAX_TIME_MS_EXPIRED || error.code === WRITE_CONCERN_TIMEOUT))
+  );
+}
 
 export function isNamespaceNotFound(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND;
@@ -48,6 +66,14 @@ export function toPortError(error: unknown, url: string): unknown {
   ) {
     return new ReadStoreUnavailableError(
       `MongoDB at ${redactUrl(url)} is unavailable: ${error.message}`,
+      { cause: error },
+    );
+  }
+  if (isUnconfirmed(error)) {
+    return new ReadStoreUnavailableError(
+      `MongoDB at ${redactUrl(url)} did not confirm a write in time (${error.message}): a majority ` +
+        'of the replica set is not acknowledging. The write may or may not be applied; a batch ' +
+        'retried from its checkpoint is fenced, so a retry is safe',
       { cause: error },
     );
   }

@@ -1,10 +1,4 @@
-import {
-  MongoClient,
-  type Collection,
-  type Db,
-  type Filter,
-  type TransactionOptions,
-} from 'mongodb';
+import { BSON, MongoClient, type Collection, type Db, type Filter } from 'mongodb';
 import {
   CheckpointMovedError,
   type DocumentQuery,
@@ -14,26 +8,27 @@ import {
   type ReadDocument,
   type ReadStore,
 } from '../../read-store.port';
-import { assertBatchesWritable } from '../../validate-writes';
+import {
+  assertBatchesWritable,
+  assertDefinedQuery,
+  assertDocumentSize,
+} from '../../validate-writes';
+import { clientOptions, DEFAULT_WRITE_TIMEOUT_MS, transactionOptions } from './client-options';
 import { assertTransactionsSupported, databaseName } from './connection';
 import { moveCheckpoint, type CheckpointDocument } from './checkpoint-fence';
 import { isNamespaceNotFound, toPortError } from './errors';
+import { KnownCollections } from './known-collections';
 import { prefixPattern, toBulkOperations, toDriverFindOptions, toIndexKeys } from './write-models';
 
 export interface MongoReadStoreOptions {
   /** How long to look for a usable server before failing; default 10 s (the driver's is 30 s). */
   serverSelectionTimeoutMS?: number;
+  /** How long a write or a batch's commit waits for a majority before failing; default 10 s. */
+  writeTimeoutMS?: number;
 }
 
 /** Holds one document per projection; a read collection cannot be named this. */
 export const CHECKPOINTS_COLLECTION = 'checkpoints';
-
-// Snapshot reads and majority commit: an acknowledged checkpoint survives a failover.
-const TRANSACTION: TransactionOptions = {
-  readConcern: { level: 'snapshot' },
-  writeConcern: { w: 'majority' },
-  readPreference: 'primary',
-};
 
 /**
  * The MongoDB read store: documents stored as they are, `_id` included, one collection per read
@@ -47,23 +42,33 @@ export class MongoReadStore implements ReadStore {
     private readonly client: MongoClient,
     private readonly db: Db,
     private readonly url: string,
+    private readonly collections: KnownCollections,
+    private readonly writeTimeoutMS: number,
   ) {
     this.checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
   }
 
   /**
    * Connects to `url` (the database is the URL's path, `chronicle` when none) and refuses, with
-   * one line naming MONGO_URL, a server that is unreachable or cannot run transactions.
+   * one line naming MONGO_URL, a server that is unreachable or cannot run transactions. Creates
+   * the checkpoints collection when missing.
    */
   static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
     let client: MongoClient | undefined;
+    const writeTimeoutMS = options.writeTimeoutMS ?? DEFAULT_WRITE_TIMEOUT_MS;
     try {
-      client = new MongoClient(url, {
-        serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
-      });
+      client = new MongoClient(
+        url,
+        clientOptions({
+          serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+          writeTimeoutMS,
+        }),
+      );
       await client.connect();
       assertTransactionsSupported(await client.db('admin').command({ hello: 1 }), url);
-      return new MongoReadStore(client, client.db(databaseName(url)), url);
+      const db = client.db(databaseName(url));
+      const collections = await KnownCollections.load(db, [CHECKPOINTS_COLLECTION]);
+      return new MongoReadStore(client, db, url, collections, writeTimeoutMS);
     } catch (error) {
       await client?.close().catch(() => undefined);
       throw toPortError(error, url);
@@ -90,36 +95,47 @@ export class MongoReadStore implements ReadStore {
   }
 
   find(collection: string, query: DocumentQuery, options?: FindOptions): Promise<ReadDocument[]> {
-    return this.guard(() =>
-      this.documents(collection)
+    return this.guard(() => {
+      assertDefinedQuery(collection, query);
+      return this.documents(collection)
         .find(query as Filter<ReadDocument>, toDriverFindOptions(options))
-        .toArray(),
-    );
+        .toArray();
+    });
   }
 
   count(collection: string, query: DocumentQuery): Promise<number> {
-    return this.guard(() =>
-      this.documents(collection).countDocuments(query as Filter<ReadDocument>),
-    );
+    return this.guard(() => {
+      assertDefinedQuery(collection, query);
+      return this.documents(collection).countDocuments(query);
+    });
   }
 
   applyBatch(batch: ProjectionBatch): Promise<void> {
     return this.applyBatches([batch]);
   }
 
-  /** One transaction: every checkpoint is moved (fenced) first, then the documents written. */
+  /**
+   * One transaction: every checkpoint is moved (fenced) first, then the documents written. The
+   * collections written to are created before it, and documents over the size limit refused.
+   */
   async applyBatches(batches: readonly ProjectionBatch[]): Promise<void> {
     assertBatchesWritable(batches);
     if (batches.length === 0) return;
+    const writes = batches.flatMap((batch) => batch.writes);
+    for (const write of writes) {
+      if (write.kind !== 'put') continue;
+      const bytes = BSON.calculateObjectSize(write.document, { ignoreUndefined: true });
+      assertDocumentSize(write.collection, write.document._id, bytes);
+    }
+    await this.guard(() => this.collections.ensure(writes.map((write) => write.collection)));
     const session = this.client.startSession();
     try {
       await session.withTransaction(async () => {
         for (const batch of batches) await moveCheckpoint(this.checkpoints, batch, session);
-        const writes = batches.flatMap((batch) => batch.writes);
         for (const [collection, operations] of toBulkOperations(writes)) {
           await this.documents(collection).bulkWrite(operations, { session, ordered: true });
         }
-      }, TRANSACTION);
+      }, transactionOptions(this.writeTimeoutMS));
     } catch (error) {
       if (!(error instanceof CheckpointMovedError)) throw toPortError(error, this.url);
       // Read after the abort: inside, a duplicate-key failure has already doomed the transaction.
@@ -138,6 +154,7 @@ export class MongoReadStore implements ReadStore {
     return this.guard(async () => {
       for (const index of indexes) {
         await this.documents(index.collection).createIndex(toIndexKeys(index.fields));
+        this.collections.add(index.collection);
       }
     });
   }
@@ -156,6 +173,7 @@ export class MongoReadStore implements ReadStore {
         .toArray();
       for (const { name } of collections) {
         if (name === CHECKPOINTS_COLLECTION || name.startsWith('system.')) continue;
+        this.collections.forget(name);
         await this.db.dropCollection(name).catch((error: unknown) => {
           if (!isNamespaceNotFound(error)) throw error;
         });
