@@ -15,6 +15,7 @@ export {
 } from './adapters/embedded/command-side-database';
 export { KEY_STORE, type KeyStore } from './privacy/key-store.port';
 export { ERASED, PersonalDataCipher } from './privacy/personal-data-cipher';
+export { FAULT_POINTS, type FaultPoint } from './erasure/fault-points';
 
 export { exampleCommandPayloads } from './commands/command-examples';
 export {

@@ -37,7 +37,7 @@ export function openCommandSideStores(
     return {
       idempotency,
       identity,
-      remnants: new SqlitePersonalDataRemnants(db, writes, identity, idempotency, faults),
+      remnants: new SqlitePersonalDataRemnants(db, identity, idempotency, faults),
       erasureCheckpoint: new SqliteErasureCheckpoint(db, 'The command-side store'),
       close: async () => {
         await writes.drain();

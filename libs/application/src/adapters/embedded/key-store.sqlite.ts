@@ -8,7 +8,7 @@ import type { KeyStore } from '../../privacy/key-store.port';
 import { LruCache } from '../../privacy/lru-cache';
 import { ErasedSubjectError, MissingKeyError } from '../../privacy/privacy-errors';
 import { SqliteErasureCheckpoint } from './erasure-checkpoint.sqlite';
-import { asUnavailable, settleOn, truncateWriteAheadLog } from './sqlite-failures';
+import { asUnavailable, settleOn, truncateWriteAheadLog, withoutBusyWait } from './sqlite-failures';
 
 const KEY_BYTES = 32;
 const IN_MEMORY = ':memory:';
@@ -111,7 +111,7 @@ export class SqliteKeyStore implements KeyStore {
   destroy(subjectId: string): Promise<void> {
     return settleOn(FILE, () => {
       this.cache.delete(subjectId);
-      this.writeTombstone.run(subjectId, new Date().toISOString());
+      withoutBusyWait(this.db, () => this.writeTombstone.run(subjectId, new Date().toISOString()));
       (this.options.faults ?? FaultPoints.none).reach('erase.after-key-tombstoned');
       truncateWriteAheadLog(this.db, FILE);
     });

@@ -39,19 +39,29 @@ interface CheckpointResult {
  */
 export function truncateWriteAheadLog(db: Database.Database, file: string): void {
   if (db.memory) return;
-  // No busy wait: better-sqlite3 would block the event loop for it, and a failed wipe is retried.
-  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma('busy_timeout = 0');
-  let result: CheckpointResult | undefined;
-  try {
-    [result] = db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[];
-  } finally {
-    db.pragma(`busy_timeout = ${busyTimeout}`);
-  }
+  const [result] = withoutBusyWait(
+    db,
+    () => db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[],
+  );
   if (result?.busy !== 0) {
     throw new ChronicleError(
       'UNAVAILABLE',
       `${file}: another connection holds the log open; its old pages could not be wiped yet`,
     );
+  }
+}
+
+/**
+ * Runs synchronous work that fails at once, instead of waiting, when another connection holds
+ * the lock it needs. better-sqlite3 waits synchronously, stalling every request for the whole
+ * busy timeout; erasure work that fails is retried later, so it has no reason to wait.
+ */
+export function withoutBusyWait<T>(db: Database.Database, work: () => T): T {
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return work();
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
