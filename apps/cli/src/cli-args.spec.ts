@@ -38,9 +38,21 @@ describe('parseImportArguments', () => {
     [['import', 'iris'], /Unknown dataset "iris"/],
     [['import', 'maven-crm-sales', '--limit', '0'], /--limit must be a positive integer/],
     [['import', 'maven-crm-sales', '--limit'], /--limit needs a value/],
-    [['import', 'maven-crm-sales', '--over-http', 'http://x'], /go together/],
+    [['import', 'maven-crm-sales', '--over-http', 'http://x'], /needs a key: CHRONICLE_TOKEN/],
+    [['import', 'maven-crm-sales', '--token', 'T'], /needs a key/],
     [['import', 'maven-crm-sales', '--fast'], /Unknown option --fast/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseImportArguments(argv)).toThrow(message);
+  });
+
+  it('takes the key from CHRONICLE_TOKEN, and --token over it', () => {
+    const argv = ['import', 'maven-crm-sales', '--over-http', 'http://api:3000'];
+
+    expect(parseImportArguments(argv, 'from-env').http).toEqual({
+      url: 'http://api:3000',
+      token: 'from-env',
+    });
+    expect(parseImportArguments([...argv, '--token', 'flag'], 'from-env').http?.token).toBe('flag');
+    expect(parseImportArguments(['import', 'maven-crm-sales'], 'from-env').http).toBeUndefined();
   });
 });

@@ -21,17 +21,18 @@ export const USAGE = [
   '  --path DIR          datasets folder (default: ../shared/datasets from the repository root)',
   '  --limit N           import only the first N opportunities, incidents or clients',
   `  --concurrency N     entities in flight at once (default ${DEFAULT_CONCURRENCY})`,
-  '  --over-http URL     send to a running API instead of in-process (needs --token)',
-  '  --token T           API key with the service role, for --over-http',
+  '  --over-http URL     send to a running API instead of in-process (needs a key)',
+  '  --token T           API key with the service role, for --over-http (better: CHRONICLE_TOKEN,',
+  '                      which other users cannot read in the process list)',
   '  --no-progress       no progress bar on stderr',
   'In-process, the data folder is CHRONICLE_DATA_DIR (default ./data), as for the API.',
 ].join('\n');
 
 /**
- * Parses `import <dataset> [options]`.
+ * Parses `import <dataset> [options]`; `envToken` (CHRONICLE_TOKEN) stands in for `--token`.
  * @throws Error with a message fit for the user when the arguments are wrong.
  */
-export function parseImportArguments(argv: readonly string[]): ImportArguments {
+export function parseImportArguments(argv: readonly string[], envToken?: string): ImportArguments {
   const [command, dataset, ...rest] = argv;
   if (command !== 'import') throw new Error(`Unknown command ${JSON.stringify(command ?? '')}`);
   if (dataset === undefined || !isDatasetName(dataset)) {
@@ -45,9 +46,9 @@ export function parseImportArguments(argv: readonly string[]): ImportArguments {
     '--token',
   ]);
   const url = options.get('--over-http');
-  const token = options.get('--token');
+  const token = options.get('--token') ?? (url === undefined ? undefined : envToken || undefined);
   if ((url === undefined) !== (token === undefined)) {
-    throw new Error('--over-http and --token go together');
+    throw new Error('--over-http needs a key: CHRONICLE_TOKEN or --token');
   }
   return {
     dataset,

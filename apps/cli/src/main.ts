@@ -11,17 +11,39 @@ import { runVerifyCommand } from './verify/verify-command';
 import { HttpSender } from './senders/http-sender';
 import { InProcessSender } from './senders/in-process-sender';
 
-/** `chronicle-cli import <dataset> …` (see USAGE and docs/datasets.md) or `rebuild <projection> …`. */
+const USAGES: Readonly<Record<string, string>> = {
+  import: USAGE,
+  rebuild: REBUILD_USAGE,
+  verify: VERIFY_USAGE,
+};
+const HELP = [
+  'Usage: chronicle-cli <command> [options]   (chronicle-cli <command> --help for its options)',
+  ...Object.values(USAGES),
+].join('\n\n');
+
+/** `chronicle-cli import <dataset> …`, `rebuild <projection> …`, `verify …`, or `help`. */
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.length === 0 || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n\n${REBUILD_USAGE}\n\n${VERIFY_USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
+  const [command] = argv;
+  if (command === undefined || command === 'help' || command === '--help') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
   }
-  if (argv[0] === 'rebuild') return runRebuildCommand(argv);
-  if (argv[0] === 'verify') return runVerifyCommand(argv);
+  const usage = Object.hasOwn(USAGES, command) ? USAGES[command] : undefined;
+  if (usage === undefined) {
+    process.stderr.write(`Unknown command ${JSON.stringify(command)}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (argv.includes('--help')) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  // The key comes from the environment rather than the command line, which `ps` shows to all.
+  const envToken = process.env.CHRONICLE_TOKEN;
+  if (command === 'rebuild') return runRebuildCommand(argv, envToken);
+  if (command === 'verify') return runVerifyCommand(argv);
   let args: ImportArguments;
   try {
-    args = parseImportArguments(argv);
+    args = parseImportArguments(argv, envToken);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;

@@ -8,23 +8,29 @@ export interface RebuildArguments {
 }
 
 export const REBUILD_USAGE = [
-  'Usage: chronicle-cli rebuild <projection> --url URL --token T [--no-progress]',
+  'Usage: chronicle-cli rebuild <projection> --url URL [--token T] [--no-progress]',
   '  <projection>        a name from GET /admin/projections (e.g. pipeline, service-sla)',
   '  --url URL           the running API, e.g. http://localhost:3000',
-  '  --token T           API key with the admin role',
+  '  --token T           API key with the admin role (default: CHRONICLE_TOKEN, which other',
+  '                      users cannot read in the process list)',
 ].join('\n');
 
 /**
- * Parses `rebuild <projection> --url URL --token T [--no-progress]`.
+ * Parses `rebuild <projection> --url URL [--token T] [--no-progress]`; `envToken`
+ * (CHRONICLE_TOKEN) stands in for `--token`.
  * @throws Error with a message fit for the user when the arguments are wrong.
  */
-export function parseRebuildArguments(argv: readonly string[]): RebuildArguments {
+export function parseRebuildArguments(
+  argv: readonly string[],
+  envToken?: string,
+): RebuildArguments {
   const [command, projection, ...rest] = argv;
   if (command !== 'rebuild') throw new Error(`Unknown command ${JSON.stringify(command ?? '')}`);
   if (!projection || projection.startsWith('--')) throw new Error('Name the projection to rebuild');
   const { values: options, progress } = parseFlags(rest, ['--url', '--token']);
   const url = options.get('--url');
-  const token = options.get('--token');
-  if (url === undefined || token === undefined) throw new Error('--url and --token are required');
+  const token = options.get('--token') ?? (envToken || undefined);
+  if (url === undefined) throw new Error('--url is required');
+  if (token === undefined) throw new Error('An admin key is required: CHRONICLE_TOKEN or --token');
   return { projection, url, token, progress };
 }

@@ -2,10 +2,13 @@ import { parseRebuildArguments, REBUILD_USAGE } from './rebuild-args';
 import { rebuildProjection } from './rebuild-projection';
 
 /** `chronicle-cli rebuild <projection> …`: exit code 0 once the new generation serves. */
-export async function runRebuildCommand(argv: readonly string[]): Promise<number> {
+export async function runRebuildCommand(
+  argv: readonly string[],
+  envToken?: string,
+): Promise<number> {
   let args;
   try {
-    args = parseRebuildArguments(argv);
+    args = parseRebuildArguments(argv, envToken);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${REBUILD_USAGE}\n`);
     return 2;

@@ -50,7 +50,10 @@ describe('chronicle-cli rebuild', () => {
 
   it('needs the URL and an admin token', () => {
     expect(() => parseRebuildArguments(['rebuild', 'pipeline', '--url', 'http://x'])).toThrow(
-      /--token/,
+      /CHRONICLE_TOKEN or --token/,
+    );
+    expect(parseRebuildArguments(['rebuild', 'pipeline', '--url', 'http://x'], 'env').token).toBe(
+      'env',
     );
     expect(
       parseRebuildArguments(['rebuild', 'pipeline', '--url', 'http://x', '--token', 't']),
