@@ -69,7 +69,7 @@ describe('CommandQueueWorker retries', () => {
     await expect(job.waitUntilFinished(events, 5000)).rejects.toThrow(/"code":"UNAVAILABLE"/);
   });
 
-  it('passes the job as the HTTP pipeline request, the producer as a service actor', async () => {
+  it('passes the job as the HTTP pipeline request, scoped by its queue, the producer as a service actor', async () => {
     const job = await queue.add(
       'CloseTicket',
       { payload: { ticketId: 'T-1' }, actor: 'desk', expectedRevision: 4, correlationId: 'corr-1' },
@@ -80,6 +80,7 @@ describe('CommandQueueWorker retries', () => {
       type: 'CloseTicket',
       body: { ticketId: 'T-1' },
       idempotencyKey: 'close-T-1',
+      idempotencyScope: `queue:${queueName}`,
       expectedRevision: 4,
       correlationId: 'corr-1',
       actor: { id: 'desk', roles: ['service'] },
