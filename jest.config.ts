@@ -12,7 +12,7 @@ const shared = {
   moduleNameMapper: {
     '^@chronicle/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
     '^@chronicle/integrity/embedded$': '<rootDir>/libs/integrity/src/adapters/embedded/index.ts',
-    '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling|integrity)$':
+    '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling|integrity|change-feed|webhooks)$':
       '<rootDir>/libs/$1/src/index.ts',
   },
 };

@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { readStoreHealthProvider } from './health/read-store-health.provider';
+import { FeedModule } from './feed/feed.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { QueryModule } from './query/query.module';
@@ -25,6 +26,7 @@ export class AppModule {
         CommandsModule,
         AuditModule,
         ViewsModule,
+        FeedModule,
         QueueModule.forRoot(),
         QueryModule,
       ],

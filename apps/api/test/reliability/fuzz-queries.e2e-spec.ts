@@ -199,9 +199,15 @@ describe('query parameters of every route under generated input', () => {
 
 /**
  * Routes whose valid queries depend on the store beyond what OpenAPI says (a proof needs tree
- * sizes the log has reached, `from` not above `to`): the baseline cannot generate them blindly.
+ * sizes the log has reached, `from` not above `to`), or that by design hold the connection open
+ * (a feed long-poll, an SSE stream): the baseline cannot generate them blindly.
  */
-const RULES_OF_THEIR_OWN = ['/audit/proofs/inclusion', '/audit/proofs/consistency'];
+const RULES_OF_THEIR_OWN = [
+  '/audit/proofs/inclusion',
+  '/audit/proofs/consistency',
+  '/feed',
+  '/feed/stream',
+];
 
 /** Why an answer is not a 400 VALIDATION_FAILED naming `field`, or `undefined` when it is. */
 function refusalProblem(answer: RawAnswer, field: string): string | undefined {

@@ -48,6 +48,7 @@ export const ACCESS_TABLE: readonly AccessRow[] = [
   row('GET /views/customers/C-1',                      [401, 401,    403,    P,      403,    P]),
   row('GET /views/customers/C-UNKNOWN',                [401, 401,    403,    P,      403,    P]),
   row('GET /views/pipeline',                           [401, 401,    403,    P,      403,    P]),
+  row('GET /feed',                                     [401, 401,    P,      403,    403,    P]),
   row('GET /audit/streams/contact-C-1',                [401, 401,    403,    403,    P,      P]),
   row('GET /audit/customers/C-1/events',               [401, 401,    403,    403,    P,      P]),
   row('GET /audit/customers/C-1/state',                [401, 401,    403,    403,    P,      P]),
