@@ -57,6 +57,8 @@ export * from './sla/query-service-sla';
 export * from './sla/query-ticket';
 export * from './pipeline/pipeline-projection';
 export * from './pipeline/query-pipeline';
+export { PIPELINE_GROUP_BYS, type PipelineGroupBy } from './pipeline/pipeline-groups';
+export type { PipelineGroup } from './pipeline/query-pipeline-groups';
 export {
   customerHistoryProjection,
   CUSTOMER_STREAM_PREFIXES,

@@ -24,7 +24,8 @@ export class PipelineController {
   @Roles('analyst')
   @Get('pipeline')
   @ApiOperation({
-    summary: 'Deals opened in [from, to) (?ownerId&teamId&channel&product&minPosition)',
+    summary:
+      'Deals opened in [from, to), optionally broken down (?ownerId&teamId&channel&product&groupBy&minPosition)',
   })
   async pipeline(@ValidQuery(PipelineQuery) query: PipelineQuery): Promise<PipelineView> {
     const { from, to, minPosition } = viewWindow(query);
@@ -35,6 +36,7 @@ export class PipelineController {
     // The position is read before the documents, so the answer is at least that recent.
     const position = this.runtime.position(name);
     const deals = this.runtime.collection(name, PIPELINE_DEALS);
-    return queryPipeline({ readStore: this.readStore, deals, position }, filters);
+    const model = { readStore: this.readStore, deals, position };
+    return queryPipeline(model, filters, query.groupBy);
   }
 }

@@ -1,5 +1,9 @@
 import { TICKET_PRIORITIES } from '@chronicle/domain';
-import { ATTRIBUTION_MODELS } from '@chronicle/projections';
+import {
+  ATTRIBUTION_MODELS,
+  PIPELINE_GROUP_BYS,
+  type PipelineGroupBy,
+} from '@chronicle/projections';
 import { QueryChoice, QueryText } from '../query/query-fields';
 import { ViewWindowQuery } from './view-query';
 
@@ -49,4 +53,11 @@ export class PipelineQuery extends ViewWindowQuery {
 
   @QueryText("The deal's product")
   product?: string;
+
+  @QueryChoice(
+    'Adds `groups`: the same figures per owner, team, channel or product at opening',
+    PIPELINE_GROUP_BYS,
+    'PipelineGroupBy',
+  )
+  groupBy?: PipelineGroupBy;
 }

@@ -1,5 +1,5 @@
 import { validateQuery } from '../query/validate-query';
-import { CampaignsQuery, ServiceSlaQuery } from './view-queries';
+import { CampaignsQuery, PipelineQuery, ServiceSlaQuery } from './view-queries';
 import { viewWindow, ViewWindowQuery } from './view-query';
 
 function fieldsRefused(dto: new () => object, query: Record<string, unknown>): string[] {
@@ -51,5 +51,14 @@ describe('view query parameters', () => {
     expect(fieldsRefused(CampaignsQuery, { model: 'last_click' })).toEqual(['model']);
     expect(fieldsRefused(ServiceSlaQuery, { priority: 'urgent', agentId: 'A-1' })).toEqual([]);
     expect(fieldsRefused(ServiceSlaQuery, { priority: 'soon' })).toEqual(['priority']);
+  });
+
+  it('knows the pipeline breakdowns', () => {
+    for (const groupBy of ['owner', 'team', 'channel', 'product']) {
+      expect(fieldsRefused(PipelineQuery, { groupBy })).toEqual([]);
+    }
+    expect(fieldsRefused(PipelineQuery, { groupBy: 'region' })).toEqual(['groupBy']);
+    expect(fieldsRefused(PipelineQuery, { groupBy: 'ownerId' })).toEqual(['groupBy']);
+    expect(fieldsRefused(PipelineQuery, { groupBy: ['owner', 'team'] })).toEqual(['groupBy']);
   });
 });

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import { numberField, occurredAtOf, stringField } from '../shared/event-fields';
+import { normalisedUtcIso } from '../shared/utc-iso';
 
 /**
  * One deal as the pipeline view needs it. The filter keys come from DealOpened (v1 has no command
@@ -22,6 +23,10 @@ export type DealDocument = {
   probability: number | null;
   /** The deal's amount; once won, the amount WinDeal settled on. */
   amount: number;
+  /** The amount while the deal was open: a won deal keeps the one its win replaced. */
+  openAmount: number;
+  /** The latest expected close month (`YYYY-MM`, UTC); null when never given. */
+  expectedCloseMonth: string | null;
   /** Business time of DealWon or DealLost. */
   closedAt: string | null;
   /** Business-time seconds from opening to closing, fixed when the deal is won or lost. */
@@ -47,6 +52,8 @@ export function openedDeal(event: RecordedEvent): DealDocument | undefined {
     stage: stringField(data, 'stage') ?? '',
     probability: numberField(data, 'probability') ?? null,
     amount,
+    openAmount: amount,
+    expectedCloseMonth: closeMonthOf(data) ?? null,
     closedAt: null,
     secondsToClose: null,
   };
@@ -63,6 +70,7 @@ export function evolveDealDocument(deal: DealDocument, event: RecordedEvent): De
         ...deal,
         stage: stringField(data, 'stage') ?? deal.stage,
         probability: numberField(data, 'probability') ?? deal.probability,
+        expectedCloseMonth: closeMonthOf(data) ?? deal.expectedCloseMonth,
       };
     case 'DealWon':
       return {
@@ -74,6 +82,20 @@ export function evolveDealDocument(deal: DealDocument, event: RecordedEvent): De
     default:
       return deal;
   }
+}
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The month of the event's `expectedCloseDate`: a calendar day's own month, a date-time's UTC
+ * month; undefined when absent or unreadable. Only DealOpened carries one today; a later event
+ * that does (a rescheduled close) moves it, so the forecast always uses the latest.
+ */
+function closeMonthOf(data: RecordedEvent['data']): string | undefined {
+  const value = stringField(data, 'expectedCloseDate');
+  if (value === undefined) return undefined;
+  if (CALENDAR_DAY.test(value)) return value.slice(0, 7);
+  return normalisedUtcIso(value)?.slice(0, 7);
 }
 
 function closed(deal: DealDocument, status: 'won' | 'lost', event: RecordedEvent): DealDocument {

@@ -44,6 +44,8 @@ describe('pipelineProjection', () => {
       stage: 'proposal',
       probability: null, // never given
       amount: 120,
+      openAmount: 100, // the amount the win replaced
+      expectedCloseMonth: null, // never given
       closedAt: day(3),
       secondsToClose: 259_200, // 3 days
     });

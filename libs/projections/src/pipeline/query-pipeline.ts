@@ -4,6 +4,7 @@ import { siblingCollection } from '../shared/day-summaries';
 import { planEntityScan } from '../shared/entity-scan';
 import { ratioOrNull } from '../shared/percentiles';
 import type { DealDocument } from './deal-document';
+import type { PipelineGroupBy } from './pipeline-groups';
 import { PIPELINE_DAYS } from './pipeline-projection';
 import {
   pipelineAlgebra,
@@ -11,6 +12,7 @@ import {
   PIPELINE_SLICE_FILTERS,
   type PipelineSummary,
 } from './pipeline-summary';
+import { type PipelineGroup, queryPipelineGroups } from './query-pipeline-groups';
 
 /** Narrows the cohort of `GET /views/pipeline`; every field is optional. */
 export interface PipelineFilters {
@@ -46,6 +48,8 @@ export interface PipelineView {
    * currency; more than one here says the sums mix currencies (narrow the cohort to compare).
    */
   currencies: string[];
+  /** With `groupBy`: the same figures per value at opening (docs/views-service-sales.md). */
+  groups?: PipelineGroup[];
   position: string;
 }
 
@@ -55,6 +59,8 @@ export interface PipelineReadModel {
   deals: string;
   /** The physical `days` collection; default: the sibling of `deals` in its generation. */
   days?: string;
+  /** The physical `months` collection; default: the sibling of `deals` in its generation. */
+  months?: string;
   /** The projection's checkpoint, read before the documents so they are at least this recent. */
   position: string;
 }
@@ -72,8 +78,14 @@ const SECONDS_PER_DAY = 86_400;
 export async function queryPipeline(
   model: PipelineReadModel,
   filters: PipelineFilters,
+  groupBy?: PipelineGroupBy,
 ): Promise<PipelineView> {
-  return pipelineView(await cohortSummary(model, filters), model.position);
+  const view = pipelineView(await cohortSummary(model, filters), model.position);
+  if (groupBy === undefined) return view;
+  const groups = await queryPipelineGroups(model, filters, groupBy);
+  // `position` stays last, as in every view.
+  const { position, ...figures } = view;
+  return { ...figures, groups, position };
 }
 
 /** The same answer from the deals alone: the reference the day summaries must agree with. */
