@@ -36,10 +36,11 @@ const RAW_KEY_STORE = Symbol('RAW_KEY_STORE');
   imports: [CqrsModule.forRoot()],
   providers: [
     {
-      // Test-only fault injection for the crash tests (docs/adr/007-erasure.md). Read here, once,
-      // because the validated config lives in libs/platform; unset in every real deployment.
+      // Test-only fault injection for the crash tests (docs/adr/007-erasure.md); unset in every
+      // real deployment.
       provide: FaultPoints,
-      useFactory: () => FaultPoints.fromSetting(process.env.CHRONICLE_FAULT),
+      inject: [CHRONICLE_CONFIG],
+      useFactory: (config: ChronicleConfig) => FaultPoints.fromSetting(config.faultPoint),
     },
     {
       provide: RAW_KEY_STORE,

@@ -28,6 +28,8 @@ export interface ChronicleConfig {
   logLevel: LogLevelName;
   /** Heavy reads (views, audit) that may run at once per role before 429 RATE_LIMITED. */
   maxHeavyQueries: number;
+  /** Test-only: where the crash tests make the process kill itself; unset in real deployments. */
+  faultPoint?: string;
   /** CHRONICLE_SIGNING_KEY: the checkpoint key; unset → one generated in the data folder. */
   signingKey?: string;
 }

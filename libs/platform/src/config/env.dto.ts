@@ -67,6 +67,11 @@ export class EnvDto {
   })
   CHRONICLE_MAX_HEAVY_QUERIES?: string;
 
+  /** Test-only: the crash tests' fault point (docs/adr/007-erasure.md); the application checks the name. */
+  @IsOptional()
+  @Matches(/^[a-z]+(?:[.-][a-z]+)*$/, { message: 'CHRONICLE_FAULT must name a fault point' })
+  CHRONICLE_FAULT?: string;
+
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
@@ -90,6 +95,7 @@ export const ENV_SETTINGS = [
   'LOG_LEVEL',
   'CHRONICLE_SIGNING_KEY',
   'CHRONICLE_MAX_HEAVY_QUERIES',
+  'CHRONICLE_FAULT',
 ] as const satisfies readonly (keyof EnvDto)[];
 
 /** Settings whose value is a secret and never appears in an error message. */

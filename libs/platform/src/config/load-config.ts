@@ -43,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
     metricsToken: dto.CHRONICLE_METRICS_TOKEN,
     redisPrefix: dto.CHRONICLE_REDIS_PREFIX ?? 'bull',
     logLevel: (dto.LOG_LEVEL as LogLevelName | undefined) ?? 'info',
+    faultPoint: dto.CHRONICLE_FAULT,
     maxHeavyQueries: Number(dto.CHRONICLE_MAX_HEAVY_QUERIES ?? DEFAULT_MAX_HEAVY_QUERIES),
     signingKey: dto.CHRONICLE_SIGNING_KEY,
   };
