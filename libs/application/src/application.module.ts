@@ -14,6 +14,7 @@ import { ErasureCompletion } from './erasure/erasure-completion';
 import { ErasureReconciliation } from './erasure/erasure-reconciliation';
 import { FaultPoints } from './erasure/fault-points';
 import { IDEMPOTENCY_STORE } from './idempotency/idempotency-store.port';
+import { ContactIdentities } from './identity/contact-identities';
 import { IDENTITY_INDEX } from './identity/identity-index.port';
 import { KEY_STORE, type KeyStore } from './privacy/key-store.port';
 import { loadOrCreateSecret } from './privacy/keyed-hash';
@@ -78,6 +79,13 @@ const RAW_KEY_STORE = Symbol('RAW_KEY_STORE');
       useFactory: (stores: CommandSideStores) => stores.identity,
     },
     {
+      // The read side's e-mail and phone lookups go through the same keyed index.
+      provide: ContactIdentities,
+      inject: [COMMAND_SIDE_STORES, APPLICATION_SECRET],
+      useFactory: (stores: CommandSideStores, secret: Buffer) =>
+        new ContactIdentities(stores.identity, secret),
+    },
+    {
       provide: ErasureCompletion,
       inject: [KEY_STORE, COMMAND_SIDE_STORES, ErasedSubjects, FaultPoints],
       useFactory: (
@@ -125,7 +133,7 @@ const RAW_KEY_STORE = Symbol('RAW_KEY_STORE');
     },
     ExecuteCommandHandler,
   ],
-  exports: [CommandPipeline, PersonalDataCipher, KEY_STORE, APPLICATION_SECRET],
+  exports: [CommandPipeline, PersonalDataCipher, KEY_STORE, APPLICATION_SECRET, ContactIdentities],
 })
 export class ApplicationModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

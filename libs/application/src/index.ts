@@ -9,6 +9,8 @@ export {
   type IdempotencyStore,
 } from './idempotency/idempotency-store.port';
 export { IDENTITY_INDEX, type IdentityIndex } from './identity/identity-index.port';
+export { ContactIdentities } from './identity/contact-identities';
+export type { IdentityKind } from './identity/identity-index.port';
 export {
   openCommandSideStores,
   type CommandSideStores,

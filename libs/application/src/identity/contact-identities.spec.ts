@@ -48,6 +48,12 @@ describe('ContactIdentities over the embedded index', () => {
     ]);
   });
 
+  it('looks contacts up by e-mail or phone, normalised as duplicates are', async () => {
+    expect(await identities.contactsWith('email', '  ADA@example.com ')).toEqual(['C-1']);
+    expect(await identities.contactsWith('phone', '0044 (20) 7946-0958')).toEqual(['C-1']);
+    expect(await identities.contactsWith('phone', '+44 20 7946 0959')).toEqual([]);
+  });
+
   it('never offers the contact itself, nor an update what it does not change', async () => {
     const self = await candidatesFor({ contactId: 'C-1', email: 'ada@example.com' });
     const unchanged = await identities.duplicateCandidates(

@@ -46,6 +46,17 @@ export class ContactIdentities {
   }
 
   /**
+   * The contacts whose current e-mail or phone is `value`, normalised exactly as duplicate
+   * detection normalises it. Erased and merged-away contacts are no longer in the index.
+   */
+  async contactsWith(kind: IdentityKind, value: string): Promise<string[]> {
+    const hash = this.hashOf(kind, value);
+    if (hash === undefined) return [];
+    const found = await this.index.find([{ kind, hash }]);
+    return found.map(({ contactId }) => contactId);
+  }
+
+  /**
    * Applies appended events (in clear) to the index. An erasure's subjects are removed by the
    * erasure's own destruction step (`PersonalDataRemnants`), which also wipes the file's log.
    */
