@@ -3,6 +3,7 @@ import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
 import {
   campaignsProjection,
   customer360Projection,
+  forecastProjection,
   lifecycleFunnelProjection,
   pipelineProjection,
   ProjectionsModule,
@@ -31,6 +32,7 @@ export class WorkerModule {
             customer360Projection,
             serviceSlaProjection,
             pipelineProjection,
+            forecastProjection,
           ],
         }),
         QueueModule.forRoot(),

@@ -59,6 +59,13 @@ export * from './pipeline/pipeline-projection';
 export * from './pipeline/query-pipeline';
 export { PIPELINE_GROUP_BYS, type PipelineGroupBy } from './pipeline/pipeline-groups';
 export type { PipelineGroup } from './pipeline/query-pipeline-groups';
+export { forecastProjection, FORECAST_DEALS } from './forecast/forecast-projection';
+export {
+  queryForecast,
+  type ForecastFilters,
+  type ForecastMonth,
+  type ForecastView,
+} from './forecast/query-forecast';
 export {
   customerHistoryProjection,
   CUSTOMER_STREAM_PREFIXES,
@@ -72,3 +79,19 @@ export {
   type CustomerStream,
 } from './customer-history/query-customer-history';
 export { replayCustomer360 } from './customer-history/replay-customer-360';
+export { contactLookupProjection, LOOKUP_CONTACTS } from './lookups/contact-lookup';
+export { dealLookupProjection, LOOKUP_DEALS } from './lookups/deal-lookup';
+export { ticketLookupProjection, LOOKUP_TICKETS } from './lookups/ticket-lookup';
+export type { LookupPage, LookupPageRequest } from './lookups/lookup-page';
+export {
+  queryContacts,
+  type ContactListFilters,
+  type ContactListItem,
+} from './lookups/query-contacts';
+export { queryDeal, queryDeals, type DealListFilters, type DealView } from './lookups/query-deals';
+export {
+  queryTicketWithRevision,
+  queryTickets,
+  type TicketListFilters,
+  type TicketRevisionView,
+} from './lookups/query-tickets';

@@ -61,3 +61,12 @@ export class PipelineQuery extends ViewWindowQuery {
   )
   groupBy?: PipelineGroupBy;
 }
+
+/** `GET /views/forecast`. */
+export class ForecastQuery extends ViewWindowQuery {
+  @QueryText("The deal's owner")
+  ownerId?: string;
+
+  @QueryText("The deal's team")
+  teamId?: string;
+}

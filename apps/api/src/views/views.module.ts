@@ -2,15 +2,23 @@ import { Module } from '@nestjs/common';
 import { ApplicationModule } from '@chronicle/application';
 import {
   campaignsProjection,
+  contactLookupProjection,
   customer360Projection,
+  dealLookupProjection,
+  forecastProjection,
   lifecycleFunnelProjection,
   pipelineProjection,
   ProjectionsModule,
   serviceSlaProjection,
+  ticketLookupProjection,
 } from '@chronicle/projections';
 import { CampaignsController } from './campaigns.controller';
+import { ContactsController } from './contacts.controller';
 import { CustomersController } from './customers.controller';
+import { DealsController } from './deals.controller';
+import { ForecastController } from './forecast.controller';
 import { FunnelController } from './funnel.controller';
+import { LookupCursors } from './lookup-cursor';
 import { PipelineController } from './pipeline.controller';
 import { ServiceSlaController } from './service-sla.controller';
 import { TicketsController } from './tickets.controller';
@@ -27,9 +35,13 @@ import { systemViewsClock } from './views-clock';
       customer360Projection,
       serviceSlaProjection,
       pipelineProjection,
+      forecastProjection,
+      contactLookupProjection,
+      dealLookupProjection,
+      ticketLookupProjection,
     ]),
   ],
-  providers: [systemViewsClock],
+  providers: [systemViewsClock, LookupCursors],
   controllers: [
     FunnelController,
     CampaignsController,
@@ -37,6 +49,9 @@ import { systemViewsClock } from './views-clock';
     ServiceSlaController,
     TicketsController,
     PipelineController,
+    ForecastController,
+    ContactsController,
+    DealsController,
   ],
 })
 export class ViewsModule {}

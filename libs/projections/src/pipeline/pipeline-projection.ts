@@ -1,8 +1,7 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
 import { DAY_SUMMARY_INDEX_FIELDS, moveContribution } from '../shared/day-summaries';
-import { stringField } from '../shared/event-fields';
-import { evolveDealDocument, openedDeal, type DealDocument } from './deal-document';
+import { applyDealEvent } from './deal-changes';
 import { groupAlgebra, groupPlacement } from './pipeline-groups';
 import { pipelineAlgebra, pipelinePlacement } from './pipeline-summary';
 
@@ -42,29 +41,11 @@ export const pipelineProjection: Projection = {
   ],
   filter: { eventTypePrefixes: ['Deal'] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
-    const dealId = stringField(event.data, 'dealId');
-    if (dealId === undefined) return;
-    const existing = (await work.get(PIPELINE_DEALS, dealId)) as DealDocument | undefined;
-    if (event.type === 'DealOpened') {
-      // A repeated OpenDeal appends nothing; a second DealOpened would not reset the deal.
-      const opened = existing ? undefined : openedDeal(event);
-      if (opened) await store(work, undefined, opened);
-      return;
-    }
-    if (!existing) return;
-    const next = evolveDealDocument(existing, event);
-    if (next !== existing) await store(work, existing, next);
+    const change = await applyDealEvent(event, work, PIPELINE_DEALS);
+    if (!change) return;
+    const move = [pipelinePlacement(change.before), pipelinePlacement(change.after)] as const;
+    await moveContribution(work, PIPELINE_DAYS, pipelineAlgebra, ...move);
+    const groups = [groupPlacement(change.before), groupPlacement(change.after)] as const;
+    await moveContribution(work, PIPELINE_MONTHS, groupAlgebra, ...groups);
   },
 };
-
-async function store(
-  work: UnitOfWork,
-  before: DealDocument | undefined,
-  after: DealDocument,
-): Promise<void> {
-  work.put(PIPELINE_DEALS, after);
-  const move = [pipelinePlacement(before), pipelinePlacement(after)] as const;
-  await moveContribution(work, PIPELINE_DAYS, pipelineAlgebra, ...move);
-  const groups = [groupPlacement(before), groupPlacement(after)] as const;
-  await moveContribution(work, PIPELINE_MONTHS, groupAlgebra, ...groups);
-}
