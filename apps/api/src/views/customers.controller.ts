@@ -1,10 +1,13 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PersonalDataCipher } from '@chronicle/application';
 import {
+  contactLookupProjection,
   customer360Projection,
   type Customer360View,
   CUSTOMERS,
+  LOOKUP_CONTACTS,
   ProjectorRuntime,
   queryCustomer360,
 } from '@chronicle/projections';
@@ -12,7 +15,13 @@ import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ReadYourWritesQuery } from '../query/read-your-writes.query';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { tagWithRevision } from './entity-revision';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+
+/** The customer 360 with the contact stream's revision (the contact lookup keeps it). */
+export type CustomerAnswer = Customer360View & { revision: number };
+
+const PROJECTIONS = [customer360Projection.name, contactLookupProjection.name];
 
 @ApiTags('views')
 @Controller('views')
@@ -25,27 +34,36 @@ export class CustomersController {
     @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
   ) {}
 
-  @Roles('analyst')
+  @Roles('analyst', 'service')
   @Get('customers/:contactId')
   @ApiOperation({
     summary:
-      'The customer 360, personal fields decrypted now; a merged-away contact names mergedInto',
+      'The customer 360, personal fields decrypted now, with the contact stream revision (also the ETag); a merged-away contact names mergedInto',
   })
   async customer(
     @Param('contactId') contactId: string,
     @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
-  ): Promise<Customer360View> {
-    const name = customer360Projection.name;
-    if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
-    // The position is read before the document, so the answer is at least that recent.
-    const position = this.runtime.position(name);
-    const customer = await queryCustomer360(
-      this.readStore,
-      this.runtime.collection(name, CUSTOMERS),
-      contactId,
-      { position, now: this.now(), cipher: this.cipher },
-    );
+    @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<CustomerAnswer> {
+    if (minPosition !== undefined) await this.runtime.waitForPosition(PROJECTIONS, minPosition);
+    // The position is read before the documents, so the answer is at least that recent.
+    const position = this.runtime.position(PROJECTIONS);
+    const [customer, lookup] = await Promise.all([
+      queryCustomer360(
+        this.readStore,
+        this.runtime.collection(customer360Projection.name, CUSTOMERS),
+        contactId,
+        { position, now: this.now(), cipher: this.cipher },
+      ),
+      this.readStore.get(
+        this.runtime.collection(contactLookupProjection.name, LOOKUP_CONTACTS),
+        contactId,
+      ),
+    ]);
     if (!customer) throw new ChronicleError('NOT_FOUND', `Contact ${contactId} does not exist`);
-    return customer;
+    const revision = typeof lookup?.revision === 'number' ? lookup.revision : -1;
+    tagWithRevision(request, response, revision);
+    return { ...customer, revision };
   }
 }

@@ -1,32 +1,85 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectorRuntime, queryTicket, type TicketView } from '@chronicle/projections';
+import {
+  LOOKUP_TICKETS,
+  ProjectorRuntime,
+  queryTickets,
+  queryTicketWithRevision,
+  ticketLookupProjection,
+  type TicketRevisionView,
+} from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { slaReadModel } from './service-sla.controller';
-import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 import { ReadYourWritesQuery } from '../query/read-your-writes.query';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { tagWithRevision } from './entity-revision';
+import { LookupCursors } from './lookup-cursor';
+import { DEFAULT_LOOKUP_LIMIT, lookupFilters, TicketsQuery } from './lookup-queries';
+import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+
+export interface TicketList {
+  tickets: TicketRevisionView[];
+  next: string | null;
+  position: string;
+}
+
+const NAME = ticketLookupProjection.name;
 
 @ApiTags('views')
 @Controller('views')
 export class TicketsController {
   constructor(
-    private readonly runtime: ProjectorRuntime,
+    @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
+    @Inject(LookupCursors) private readonly cursors: LookupCursors,
   ) {}
 
-  @Roles('analyst')
+  @Roles('analyst', 'service')
+  @Get('tickets')
+  @ApiOperation({
+    summary:
+      'Tickets by contact, status, agent or team, SLA judged now, with revision; cursor paging',
+  })
+  async tickets(@ValidQuery(TicketsQuery) query: TicketsQuery): Promise<TicketList> {
+    const filters = lookupFilters(query);
+    const afterId = this.cursors.afterId('tickets', filters, query.cursor);
+    const position = await this.positionAfter(query.minPosition);
+    const collection = this.runtime.collection(NAME, LOOKUP_TICKETS);
+    const page = await queryTickets(this.readStore, collection, filters, {
+      afterId,
+      limit: query.limit ?? DEFAULT_LOOKUP_LIMIT,
+      position,
+      now: this.now(),
+    });
+    const next = this.cursors.next('tickets', filters, page.lastId);
+    return { tickets: page.items, next, position };
+  }
+
+  @Roles('analyst', 'service')
   @Get('tickets/:ticketId')
-  @ApiOperation({ summary: 'One ticket with its SLA targets judged now (?minPosition)' })
+  @ApiOperation({
+    summary: 'One ticket with its SLA targets judged now and its stream revision (also the ETag)',
+  })
   async ticket(
     @Param('ticketId') ticketId: string,
     @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
-  ): Promise<TicketView> {
-    const model = await slaReadModel(this.runtime, this.readStore, minPosition);
-    const ticket = await queryTicket(model, ticketId, this.now());
+    @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<TicketRevisionView> {
+    const position = await this.positionAfter(minPosition);
+    const collection = this.runtime.collection(NAME, LOOKUP_TICKETS);
+    const context = { position, now: this.now() };
+    const ticket = await queryTicketWithRevision(this.readStore, collection, ticketId, context);
     if (!ticket) throw new ChronicleError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+    tagWithRevision(request, response, ticket.revision);
     return ticket;
+  }
+
+  // The position is read before the documents, so the answer is at least that recent.
+  private async positionAfter(minPosition: string | undefined): Promise<string> {
+    if (minPosition !== undefined) await this.runtime.waitForPosition(NAME, minPosition);
+    return this.runtime.position(NAME);
   }
 }

@@ -35,8 +35,11 @@ export async function queryTicket(
   now: Date,
 ): Promise<TicketView | undefined> {
   const document = await model.readStore.get(model.tickets, ticketId);
-  if (!document) return undefined;
-  const ticket = document as TicketDocument;
+  return document && toTicketView(document as TicketDocument, now, model.position);
+}
+
+/** The view of a folded ticket, its SLA targets judged against `now`. */
+export function toTicketView(ticket: TicketDocument, now: Date, position: string): TicketView {
   const target = (dueAt: string, at: string | null): TicketSlaTarget => ({
     dueAt,
     at,
@@ -52,6 +55,6 @@ export async function queryTicket(
     firstResponse: target(ticket.firstResponseDueAt, ticket.firstResponseAt),
     resolution: target(ticket.resolutionDueAt, ticket.resolvedAt),
     satisfactionScore: ticket.satisfactionScore,
-    position: model.position,
+    position,
   };
 }

@@ -32,7 +32,8 @@ const erasure = { contactId: 'C-ERASE', reason: 'access matrix' };
 
 // CONTRACT §1: no or unknown token → 401; a known token without the role → 403; admin may do
 // everything; /health needs no key. Commands need `service` (erasure: admin only), views
-// `analyst`, audit `auditor`, /admin/* `admin`. Each row reads across the callers below.
+// `analyst` (the lookups and entity views also `service`), the feed `service`, audit `auditor`,
+// /admin/* `admin`. Each row reads across the callers below.
 // prettier-ignore
 export const ACCESS_TABLE: readonly AccessRow[] = [
   //                                                  none unknown service analyst auditor admin
@@ -44,9 +45,13 @@ export const ACCESS_TABLE: readonly AccessRow[] = [
   row('GET /views/campaigns',                          [401, 401,    403,    P,      403,    P]),
   row('GET /views/campaigns/CMP-1',                    [401, 401,    403,    P,      403,    P]),
   row('GET /views/service-sla',                        [401, 401,    403,    P,      403,    P]),
-  row('GET /views/tickets/T-1',                        [401, 401,    403,    P,      403,    P]),
-  row('GET /views/customers/C-1',                      [401, 401,    403,    P,      403,    P]),
-  row('GET /views/customers/C-UNKNOWN',                [401, 401,    403,    P,      403,    P]),
+  row('GET /views/tickets/T-1',                        [401, 401,    P,      P,      403,    P]),
+  row('GET /views/tickets',                            [401, 401,    P,      P,      403,    P]),
+  row('GET /views/customers/C-1',                      [401, 401,    P,      P,      403,    P]),
+  row('GET /views/customers/C-UNKNOWN',                [401, 401,    P,      P,      403,    P]),
+  row('GET /views/contacts',                           [401, 401,    P,      P,      403,    P]),
+  row('GET /views/deals',                              [401, 401,    P,      P,      403,    P]),
+  row('GET /views/deals/D-1',                          [401, 401,    P,      P,      403,    P]),
   row('GET /views/pipeline',                           [401, 401,    403,    P,      403,    P]),
   row('GET /feed',                                     [401, 401,    P,      403,    403,    P]),
   row('GET /audit/streams/contact-C-1',                [401, 401,    403,    403,    P,      P]),

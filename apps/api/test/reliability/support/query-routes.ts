@@ -6,7 +6,9 @@ export type ParameterKind =
   | { kind: 'position'; pattern: RegExp }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'choice'; values: readonly string[] }
-  | { kind: 'text'; maxLength: number };
+  | { kind: 'text'; maxLength: number }
+  /** An opaque paging token a previous answer gave; only an earlier page can make a valid one. */
+  | { kind: 'cursor' };
 
 export interface QueryRoute {
   method: 'GET' | 'POST';
@@ -45,6 +47,7 @@ const PATH_VALUES: Readonly<Record<string, string>> = {
   contactId: 'C-1',
   campaignId: 'CMP-1',
   ticketId: 'T-1',
+  dealId: 'D-1',
   streamId: 'contact-C-1',
   name: 'pipeline',
 };
@@ -89,6 +92,7 @@ function kindOf(
   const ref = schema.allOf?.[0]?.$ref;
   const resolved = ref ? document.components.schemas[ref.split('/').pop()!] : schema;
   if (resolved?.enum) return { kind: 'choice', values: resolved.enum };
+  if (schema.format === 'cursor') return { kind: 'cursor' };
   if (schema.oneOf?.some(({ format }) => format === 'date')) return { kind: 'time' };
   if (schema.pattern) return { kind: 'position', pattern: new RegExp(schema.pattern) };
   if (schema.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined) {

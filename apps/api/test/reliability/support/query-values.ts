@@ -103,6 +103,9 @@ export function validValue(kind: ParameterKind, head: number): fc.Arbitrary<stri
       return fc.constantFrom(...kind.values);
     case 'text':
       return fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
+    case 'cursor':
+      // An empty value counts as absent: the first page.
+      return fc.constant('');
   }
 }
 
@@ -134,6 +137,8 @@ export function malformedValue(kind: ParameterKind): fc.Arbitrary<string> {
       return fc
         .integer({ min: kind.maxLength + 1, max: kind.maxLength * 2 })
         .map((length) => 'x'.repeat(length));
+    case 'cursor':
+      return oddText.filter((value) => value.trim() !== '');
   }
 }
 
