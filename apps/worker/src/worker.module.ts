@@ -2,12 +2,15 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
 import {
   campaignsProjection,
+  contactLookupProjection,
   customer360Projection,
+  dealLookupProjection,
   forecastProjection,
   lifecycleFunnelProjection,
   pipelineProjection,
   ProjectionsModule,
   serviceSlaProjection,
+  ticketLookupProjection,
 } from '@chronicle/projections';
 // The API's modules, shared rather than copied: the worker runs the same stores and roles.
 import { EventStoreModule } from '../../api/src/infrastructure/event-store.module';
@@ -33,6 +36,9 @@ export class WorkerModule {
             serviceSlaProjection,
             pipelineProjection,
             forecastProjection,
+            contactLookupProjection,
+            dealLookupProjection,
+            ticketLookupProjection,
           ],
         }),
         QueueModule.forRoot(),
