@@ -30,7 +30,13 @@ export {
   type LifecycleFunnelView,
 } from './funnel/query-funnel';
 export { campaignsProjection } from './campaigns/campaigns-projection';
-export { CAMPAIGNS } from './campaigns/campaign-documents';
+export { CAMPAIGNS, CAMPAIGN_CHANNELS } from './campaigns/campaign-documents';
+export {
+  CAMPAIGN_GROUP_BYS,
+  queryCampaignChannels,
+  type CampaignChannel,
+  type CampaignChannelsView,
+} from './campaigns/query-campaign-channels';
 export {
   ATTRIBUTION_MODELS,
   queryCampaign,

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  CAMPAIGN_CHANNELS,
+  type CampaignChannelsView,
   CAMPAIGNS,
   type CampaignListView,
   campaignsProjection,
@@ -8,12 +10,13 @@ import {
   type CampaignView,
   ProjectorRuntime,
   queryCampaign,
+  queryCampaignChannels,
   queryCampaigns,
 } from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
-import { CampaignsQuery } from './view-queries';
+import { CampaignListQuery, CampaignsQuery } from './view-queries';
 import { viewWindow } from './view-query';
 
 @ApiTags('views')
@@ -28,12 +31,19 @@ export class CampaignsController {
   @Get('campaigns')
   @ApiOperation({
     summary:
-      'Every launched campaign whose start is in [from, to), first-touch attribution (?model&minPosition)',
+      'Every launched campaign whose start is in [from, to), or with groupBy=channel those of each channel together; first-touch attribution (?model&groupBy&minPosition)',
   })
-  async campaigns(@ValidQuery(CampaignsQuery) query: CampaignsQuery): Promise<CampaignListView> {
+  async campaigns(
+    @ValidQuery(CampaignListQuery) query: CampaignListQuery,
+  ): Promise<CampaignListView | CampaignChannelsView> {
     const { from, to, minPosition } = viewWindow(query);
     const { collections, position } = await this.readModel(minPosition);
-    return queryCampaigns(this.readStore, collections, { from, to }, position);
+    if (query.groupBy === undefined) {
+      return queryCampaigns(this.readStore, collections, { from, to }, position);
+    }
+    const channels = this.runtime.collection(campaignsProjection.name, CAMPAIGN_CHANNELS);
+    const breakdown = { ...collections, channels };
+    return queryCampaignChannels(this.readStore, breakdown, { from, to }, position);
   }
 
   @Roles('analyst')

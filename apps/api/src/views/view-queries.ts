@@ -1,6 +1,7 @@
 import { TICKET_PRIORITIES } from '@chronicle/domain';
 import {
   ATTRIBUTION_MODELS,
+  CAMPAIGN_GROUP_BYS,
   PIPELINE_GROUP_BYS,
   type PipelineGroupBy,
 } from '@chronicle/projections';
@@ -26,6 +27,16 @@ export class LifecycleFunnelQuery extends ViewWindowQuery {
 export class CampaignsQuery extends ViewWindowQuery {
   @QueryChoice('Attribution model', ATTRIBUTION_MODELS, 'AttributionModel')
   model?: string;
+}
+
+/** `GET /views/campaigns`: one campaign's parameters, and the breakdown of the list. */
+export class CampaignListQuery extends CampaignsQuery {
+  @QueryChoice(
+    'Answers `channels` instead: the campaigns of each channel taken together',
+    CAMPAIGN_GROUP_BYS,
+    'CampaignGroupBy',
+  )
+  groupBy?: string;
 }
 
 /** `GET /views/service-sla`. */

@@ -1,5 +1,5 @@
 import { validateQuery } from '../query/validate-query';
-import { CampaignsQuery, PipelineQuery, ServiceSlaQuery } from './view-queries';
+import { CampaignListQuery, CampaignsQuery, PipelineQuery, ServiceSlaQuery } from './view-queries';
 import { viewWindow, ViewWindowQuery } from './view-query';
 
 function fieldsRefused(dto: new () => object, query: Record<string, unknown>): string[] {
@@ -60,5 +60,17 @@ describe('view query parameters', () => {
     expect(fieldsRefused(PipelineQuery, { groupBy: 'region' })).toEqual(['groupBy']);
     expect(fieldsRefused(PipelineQuery, { groupBy: 'ownerId' })).toEqual(['groupBy']);
     expect(fieldsRefused(PipelineQuery, { groupBy: ['owner', 'team'] })).toEqual(['groupBy']);
+  });
+
+  it('breaks campaigns down by channel only, under first touch only (until other models land)', () => {
+    expect(fieldsRefused(CampaignListQuery, { groupBy: 'channel', model: 'first_touch' })).toEqual(
+      [],
+    );
+    expect(fieldsRefused(CampaignListQuery, { groupBy: 'owner' })).toEqual(['groupBy']);
+    expect(fieldsRefused(CampaignListQuery, { groupBy: 'channel', model: 'linear' })).toEqual([
+      'model',
+    ]);
+    // One campaign is not broken down.
+    expect(fieldsRefused(CampaignsQuery, { groupBy: 'channel' })).toEqual(['groupBy']);
   });
 });

@@ -5,6 +5,7 @@ import { LIFECYCLE_LADDER } from '../shared/ladder';
 export const CAMPAIGNS = 'campaigns';
 export const CAMPAIGN_CONTACTS = 'contacts';
 export const CAMPAIGN_DEALS = 'deals';
+export const CAMPAIGN_CHANNELS = 'channels';
 
 /**
  * One campaign with every figure of the view kept as a counter, so the view reads one document
@@ -41,10 +42,25 @@ export type AttributedContact = {
   highestRank: number;
   /** Campaigns that touched the contact, to count `reached` once per contact. */
   touchedCampaigns: string[];
+  /** Per channel, the campaigns that touched the contact in campaign order (campaign-reach.ts). */
+  channelCampaigns: ChannelCampaigns[];
   /** Won deals without a campaign of their own: they follow the contact's attribution. */
   wonDeals: number;
   wonRevenue: number;
   mergedAway: boolean;
+};
+
+/** One channel's campaigns that touched a contact, as order keys (`<startsAt>|<campaignId>`), sorted. */
+export type ChannelCampaigns = { channel: string; campaigns: string[] };
+
+/**
+ * How many contacts of one channel have `first` and `next` as neighbours in their campaign order:
+ * with each campaign's `reached`, what makes the channel's distinct reach of any run of campaigns
+ * exact (campaign-reach.ts). An array, as campaign ids may hold dots that MongoDB keys may not.
+ */
+export type ChannelReachDocument = {
+  _id: string;
+  pairs: Array<{ first: string; next: string; contacts: number }>;
 };
 
 /** What a won deal needs from its opening: the campaign it names, or else its contact. */
@@ -74,6 +90,7 @@ export function newAttributedContact(contactId: string, highestRank: number): At
     _id: contactId,
     highestRank,
     touchedCampaigns: [],
+    channelCampaigns: [],
     wonDeals: 0,
     wonRevenue: 0,
     mergedAway: false,

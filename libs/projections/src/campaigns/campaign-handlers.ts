@@ -4,6 +4,7 @@ import { ladderRankOf } from '../shared/ladder';
 import { addAmounts } from '../shared/percentiles';
 import { newAttributedContact } from './campaign-documents';
 import type { CampaignLedger } from './campaign-ledger';
+import { addToChannelReach } from './campaign-reach';
 
 // What each event does to the campaigns read model; campaignsProjection dispatches to these.
 
@@ -60,6 +61,7 @@ export async function touch(
   if (!contact.touchedCampaigns.includes(campaignId)) {
     contact.touchedCampaigns.push(campaignId);
     campaign.reached += 1;
+    await addToChannelReach(ledger, contact, campaign);
   }
   ledger.saveCampaign(campaign);
   // Strictly earlier: of two first contacts at the same business time, the one recorded first wins.

@@ -3,10 +3,12 @@ import { addAmounts } from '../shared/percentiles';
 import {
   asDocument,
   type AttributedContact,
+  CAMPAIGN_CHANNELS,
   CAMPAIGN_CONTACTS,
   CAMPAIGN_DEALS,
   CAMPAIGNS,
   type CampaignDocument,
+  type ChannelReachDocument,
   type DealDocument,
   newCampaign,
 } from './campaign-documents';
@@ -29,6 +31,11 @@ export class CampaignLedger {
     return stored && asDocument<AttributedContact>(stored);
   }
 
+  async channelReach(channel: string): Promise<ChannelReachDocument> {
+    const stored = await this.work.get(CAMPAIGN_CHANNELS, channel);
+    return stored ? asDocument<ChannelReachDocument>(stored) : { _id: channel, pairs: [] };
+  }
+
   async deal(dealId: string): Promise<DealDocument | undefined> {
     const stored = await this.work.get(CAMPAIGN_DEALS, dealId);
     return stored && asDocument<DealDocument>(stored);
@@ -40,6 +47,10 @@ export class CampaignLedger {
 
   saveContact(contact: AttributedContact): void {
     this.work.put(CAMPAIGN_CONTACTS, contact);
+  }
+
+  saveChannelReach(reach: ChannelReachDocument): void {
+    this.work.put(CAMPAIGN_CHANNELS, reach);
   }
 
   saveDeal(deal: DealDocument): void {

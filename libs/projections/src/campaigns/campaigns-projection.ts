@@ -1,7 +1,12 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
 import { numberField, occurredAtOf, stringField } from '../shared/event-fields';
-import { CAMPAIGN_CONTACTS, CAMPAIGN_DEALS, CAMPAIGNS } from './campaign-documents';
+import {
+  CAMPAIGN_CHANNELS,
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_DEALS,
+  CAMPAIGNS,
+} from './campaign-documents';
 import {
   changeStage,
   complete,
@@ -29,11 +34,14 @@ const CAMPAIGN_EVENT_TYPES = [
  * contact and one reference per deal. The view reads only campaign documents (few), so it stays
  * fast at any number of contacts; the contact and deal documents are read by id at apply time.
  * The list's window selects on `startsAt`, hence the index.
+ *
+ * Version 2 keeps, per channel, how many contacts have two campaigns as neighbours in their
+ * campaign order (campaign-reach.ts), so the breakdown by channel counts distinct contacts.
  */
 export const campaignsProjection: Projection = {
   name: 'campaigns',
-  version: 1,
-  collections: [CAMPAIGNS, CAMPAIGN_CONTACTS, CAMPAIGN_DEALS],
+  version: 2,
+  collections: [CAMPAIGNS, CAMPAIGN_CONTACTS, CAMPAIGN_DEALS, CAMPAIGN_CHANNELS],
   indexes: [{ collection: CAMPAIGNS, fields: ['launched', 'startsAt'] }],
   filter: { eventTypePrefixes: [...CAMPAIGN_EVENT_TYPES] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {

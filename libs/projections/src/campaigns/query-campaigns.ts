@@ -66,6 +66,16 @@ export async function queryCampaigns(
   window: { from?: string; to?: string },
   position: string,
 ): Promise<CampaignListView> {
+  const campaigns = await findLaunchedCampaigns(readStore, collections.campaigns, window);
+  return { campaigns: campaigns.map(campaignFigures), position };
+}
+
+/** The launched campaigns of a window of starts, by start then id. */
+export async function findLaunchedCampaigns(
+  readStore: ReadStore,
+  collection: string,
+  window: { from?: string; to?: string },
+): Promise<CampaignDocument[]> {
   const startsAt = {
     ...(window.from !== undefined && { $gte: window.from }),
     ...(window.to !== undefined && { $lt: window.to }),
@@ -74,13 +84,8 @@ export async function queryCampaigns(
     launched: true,
     ...(Object.keys(startsAt).length > 0 && { startsAt }),
   };
-  const documents = await readStore.find(collections.campaigns, query, {
-    sort: { startsAt: 1, _id: 1 },
-  });
-  return {
-    campaigns: documents.map((document) => campaignFigures(asDocument<CampaignDocument>(document))),
-    position,
-  };
+  const documents = await readStore.find(collection, query, { sort: { startsAt: 1, _id: 1 } });
+  return documents.map((document) => asDocument<CampaignDocument>(document));
 }
 
 /** The view's figures from the counters; `leads … customers` count ranks at or past each stage. */
