@@ -1,7 +1,9 @@
 import { Queue, QueueEvents } from 'bullmq';
+import IORedis from 'ioredis';
 import type { ProjectionsReport } from '@chronicle/projections';
 import type { RebuildRuntime } from '../../rebuilds/projection-rebuilds';
 import type { RebuildJobProgress } from '../../rebuilds/run-rebuild';
+import { eventually } from '../../testing/eventually';
 import { testRedisUrl, uniquePrefix } from '../../testing/test-redis';
 import { BullMqProjectionRebuilds } from './bullmq-projection-rebuilds';
 import { deleteKeysWithPrefix } from './redis-connections';
@@ -79,6 +81,55 @@ describe('rebuild jobs on BullMQ', () => {
       });
     } finally {
       await events.close();
+      await queue.close();
+      await rebuilds.close();
+    }
+  });
+
+  it('answers concurrent requests with one job, never two rebuilds of a projection', async () => {
+    const fake = fakeRuntime();
+    const name = 'rebuilds-concurrent';
+    const rebuilds = await BullMqProjectionRebuilds.connect({
+      redisUrl,
+      prefix,
+      queueName: name,
+      runtime: fake.runtime,
+      process: false,
+    });
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => rebuilds.request('service-sla')),
+      );
+      expect(new Set(answers.map((answer) => answer.jobId)).size).toBe(1);
+      expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    } finally {
+      await queue.close();
+      await rebuilds.close();
+    }
+  });
+
+  it('holds a running rebuild for longer than the 30 s BullMQ default, so a busy worker keeps it', async () => {
+    const fake = fakeRuntime();
+    const name = 'rebuilds-lock';
+    const rebuilds = await BullMqProjectionRebuilds.connect({
+      redisUrl,
+      prefix,
+      queueName: name,
+      runtime: fake.runtime,
+    });
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    const redis = new IORedis(redisUrl);
+    try {
+      const { jobId } = await rebuilds.request('service-sla');
+      await eventually(
+        async () => (await queue.getJobState(jobId)) === 'active',
+        'rebuild running',
+      );
+      expect(await redis.pttl(`${prefix}:${name}:${jobId}:lock`)).toBeGreaterThan(60_000);
+    } finally {
+      fake.finish();
+      redis.disconnect();
       await queue.close();
       await rebuilds.close();
     }

@@ -13,17 +13,28 @@ export interface BullMqProjectionRebuildsOptions {
   prefix?: string;
   /** False in processes that only enqueue (an API that runs no projections). Default true. */
   process?: boolean;
+  /**
+   * How long a running rebuild's lock lasts without renewal before BullMQ takes its job for
+   * stalled and hands it to another worker. Default 10 minutes (BullMQ's own is 30 s).
+   */
+  lockDurationMs?: number;
 }
+
+/**
+ * A rebuild renews its lock from the event loop; a long CPU-bound stretch starves the renewal, and
+ * with BullMQ's 30 s a second worker would start the same rebuild while the first still runs. Ten
+ * minutes is long enough for any stretch the runtime allows between loop turns, and still hands a
+ * dead process's rebuild on.
+ */
+const REBUILD_LOCK_MS = 10 * 60 * 1000;
 
 interface RebuildJobData {
   projection: string;
 }
 
-const OPEN_STATES = ['waiting', 'active', 'delayed', 'prioritized'] as const;
-
 /**
  * Rebuilds as BullMQ jobs: a request enqueues one (or answers the one already waiting or running
- * for that projection); the processor runs the runtime's rebuild and reports its progress (positions
+ * for that projection, through BullMQ's deduplication); the processor runs the runtime's rebuild and reports its progress (positions
  * done / total) with `job.updateProgress`, while GET /admin/projections shows the runtime's own.
  * A process that dies mid-rebuild leaves a stalled job, which BullMQ hands to another worker.
  */
@@ -53,7 +64,12 @@ export class BullMqProjectionRebuilds implements ProjectionRebuilds {
         runRebuild(options.runtime, job.data.projection, (progress: RebuildJobProgress) =>
           job.updateProgress({ ...progress }),
         ),
-      { connection: workerRedis, prefix, concurrency: 4 },
+      {
+        connection: workerRedis,
+        prefix,
+        concurrency: 4,
+        lockDuration: options.lockDurationMs ?? REBUILD_LOCK_MS,
+      },
     );
     worker.on('error', () => undefined);
     return new BullMqProjectionRebuilds(options, redis, queue, { worker, redis: workerRedis });
@@ -63,14 +79,14 @@ export class BullMqProjectionRebuilds implements ProjectionRebuilds {
     if (!this.options.runtime.projectionNames.includes(projection)) {
       throw new ChronicleError('NOT_FOUND', `No projection named ${projection}`);
     }
-    const open = await this.queue.getJobs([...OPEN_STATES]);
-    const running = open.find((job) => job.data.projection === projection);
-    if (running?.id) return { jobId: running.id };
+    // One open rebuild per projection, decided by BullMQ in one Redis script: two requests at
+    // once get the same job, where looking first and adding after would start two.
     const job = await this.queue.add(
       'rebuild',
       { projection },
       {
         jobId: `rebuild.${projection}.${Date.now()}`,
+        deduplication: { id: `rebuild.${projection}` },
         removeOnComplete: { age: 24 * 60 * 60 },
         removeOnFail: { age: 24 * 60 * 60 },
       },
