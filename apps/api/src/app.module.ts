@@ -5,6 +5,7 @@ import { ProjectionsController } from './admin/projections.controller';
 import { WhoAmIController } from './admin/whoami.controller';
 import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands/commands.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthController } from './health/health.controller';
 import { readStoreHealthProvider } from './health/read-store-health.provider';
 import { FeedModule } from './feed/feed.module';
@@ -29,6 +30,7 @@ export class AppModule {
         FeedModule,
         QueueModule.forRoot(),
         QueryModule,
+        ConsoleModule,
       ],
       controllers: [HealthController, WhoAmIController, ProjectionsController, MetricsController],
       providers: [readStoreHealthProvider],
