@@ -25,10 +25,10 @@ import { readStreamsByMerging } from './merged-stream-reads';
 const DEFAULT_BATCH = 500;
 
 /**
- * The event store port on EventStoreDB 22.6 or later (23.10 or later for subscriptions whose
- * filter skips the last events to reach the head). Revisions count from 0, positions are $all
- * commit positions as decimal strings, and each event's chain hash is computed here and kept in
- * its metadata under `$chronicle`, out of the callers' sight.
+ * The event store port on EventStoreDB or KurrentDB (supported versions: README, "The real
+ * servers"; stream reads carry $all positions from 22.6 on). Revisions count from 0, positions
+ * are $all commit positions as decimal strings, and each event's chain hash is computed here and
+ * kept in its metadata under `$chronicle`, out of the callers' sight.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly appender: ChainedAppender;
