@@ -4,6 +4,7 @@ import {
   MongoParseError,
   MongoServerError,
   MongoServerSelectionError,
+  MongoWriteConcernError,
 } from 'mongodb';
 import { ReadStoreUnavailableError } from '../../read-store.port';
 import { isDuplicateKey, toPortError } from './errors';
@@ -84,5 +85,22 @@ describe('MongoDB errors as the port says them', () => {
     expect(toPortError(duplicate, url)).toBe(duplicate);
     const plain = new TypeError('a bug');
     expect(toPortError(plain, url)).toBe(plain);
+  });
+
+  it('maps a write a majority did not confirm in time to unavailable, saying it may be applied', () => {
+    const unconfirmed = [
+      new MongoWriteConcernError({
+        writeConcernError: { code: 64, errmsg: 'waiting for replication timed out' },
+        ok: 1,
+      }),
+      new MongoServerError({ message: 'operation exceeded time limit', code: 50 }),
+    ];
+    for (const error of unconfirmed) {
+      const mapped = toPortError(error, url);
+      expect(mapped).toBeInstanceOf(ReadStoreUnavailableError);
+      expect((mapped as Error).message).toMatch(/did not confirm a write in time/);
+      expect((mapped as Error).message).toMatch(/may or may not be applied/);
+      expect((mapped as Error).message).not.toContain('s3cret');
+    }
   });
 });
