@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
 import {
   campaignsProjection,
   contactLookupProjection,
   customer360Projection,
+  dataQualityProjection,
   dealLookupProjection,
   forecastProjection,
   lifecycleFunnelProjection,
@@ -40,6 +42,11 @@ export class WorkerModule {
             dealLookupProjection,
             ticketLookupProjection,
           ],
+        }),
+        ProjectionsModule.forFeatureAsync({
+          imports: [ApplicationModule],
+          inject: [PersonalDataCipher],
+          useFactory: (cipher: PersonalDataCipher) => [dataQualityProjection(cipher)],
         }),
         QueueModule.forRoot(),
       ],

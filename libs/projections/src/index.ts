@@ -101,3 +101,13 @@ export {
   type TicketListFilters,
   type TicketRevisionView,
 } from './lookups/query-tickets';
+export {
+  DATA_QUALITY_PROJECTION,
+  dataQualityProjection,
+} from './data-quality/data-quality-projection';
+export { QUALITY_CONTACTS, QUALITY_DAYS, QUALITY_TOTALS } from './data-quality/quality-ledger';
+export {
+  queryDataQuality,
+  type DataQualityReadModel,
+  type DataQualityView,
+} from './data-quality/query-data-quality';

@@ -5,7 +5,8 @@ import {
   PIPELINE_GROUP_BYS,
   type PipelineGroupBy,
 } from '@chronicle/projections';
-import { QueryChoice, QueryText } from '../query/query-fields';
+import { QueryChoice, QueryInteger, QueryText } from '../query/query-fields';
+import { ReadYourWritesQuery } from '../query/read-your-writes.query';
 import { ViewWindowQuery } from './view-query';
 
 /** `GET /views/lifecycle-funnel`. */
@@ -80,4 +81,17 @@ export class ForecastQuery extends ViewWindowQuery {
 
   @QueryText("The deal's team")
   teamId?: string;
+}
+
+/** The default of `staleDays`: a contact untouched for a year. */
+export const DEFAULT_STALE_DAYS = 365;
+
+/** `GET /views/data-quality`. */
+export class DataQualityQuery extends ReadYourWritesQuery {
+  @QueryInteger('A live contact is stale after this many days without an event on its streams', {
+    min: 1,
+    max: 36_500,
+    default: DEFAULT_STALE_DAYS,
+  })
+  staleDays?: number;
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ApplicationModule } from '@chronicle/application';
+import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
 import {
   campaignsProjection,
   contactLookupProjection,
   customer360Projection,
+  dataQualityProjection,
   dealLookupProjection,
   forecastProjection,
   lifecycleFunnelProjection,
@@ -15,6 +16,7 @@ import {
 import { CampaignsController } from './campaigns.controller';
 import { ContactsController } from './contacts.controller';
 import { CustomersController } from './customers.controller';
+import { DataQualityController } from './data-quality.controller';
 import { DealsController } from './deals.controller';
 import { ForecastController } from './forecast.controller';
 import { FunnelController } from './funnel.controller';
@@ -40,6 +42,12 @@ import { systemViewsClock } from './views-clock';
       dealLookupProjection,
       ticketLookupProjection,
     ]),
+    // Data quality opens name, e-mail and phone to tell present from cleared or blank.
+    ProjectionsModule.forFeatureAsync({
+      imports: [ApplicationModule],
+      inject: [PersonalDataCipher],
+      useFactory: (cipher: PersonalDataCipher) => [dataQualityProjection(cipher)],
+    }),
   ],
   providers: [systemViewsClock, LookupCursors],
   controllers: [
@@ -50,6 +58,7 @@ import { systemViewsClock } from './views-clock';
     TicketsController,
     PipelineController,
     ForecastController,
+    DataQualityController,
     ContactsController,
     DealsController,
   ],

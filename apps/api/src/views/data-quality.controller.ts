@@ -1,0 +1,50 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  DATA_QUALITY_PROJECTION as DATA_QUALITY,
+  type DataQualityView,
+  ProjectorRuntime,
+  QUALITY_CONTACTS,
+  QUALITY_DAYS,
+  QUALITY_TOTALS,
+  queryDataQuality,
+} from '@chronicle/projections';
+import { Roles } from '@chronicle/platform';
+import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { ValidQuery } from '../query/valid-query.decorator';
+import { DataQualityQuery, DEFAULT_STALE_DAYS } from './view-queries';
+import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+
+@ApiTags('views')
+@Controller('views')
+export class DataQualityController {
+  constructor(
+    private readonly runtime: ProjectorRuntime,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
+  ) {}
+
+  @Roles('analyst')
+  @Get('data-quality')
+  @ApiOperation({
+    summary:
+      'Live contacts, what they miss, open duplicate suspicions, stale, erased and merged contacts (?staleDays&minPosition)',
+  })
+  async dataQuality(
+    @ValidQuery(DataQualityQuery) query: DataQualityQuery,
+  ): Promise<DataQualityView> {
+    const { minPosition, staleDays = DEFAULT_STALE_DAYS } = query;
+    if (minPosition !== undefined) await this.runtime.waitForPosition(DATA_QUALITY, minPosition);
+    // The position is read before the documents, so the answer is at least that recent.
+    const position = this.runtime.position(DATA_QUALITY);
+    const collection = (logical: string) => this.runtime.collection(DATA_QUALITY, logical);
+    const model = {
+      readStore: this.readStore,
+      contacts: collection(QUALITY_CONTACTS),
+      days: collection(QUALITY_DAYS),
+      totals: collection(QUALITY_TOTALS),
+      position,
+    };
+    return queryDataQuality(model, staleDays, this.now().toISOString());
+  }
+}
