@@ -3,9 +3,10 @@
 import { SqliteEventStore } from '../sqlite-event-store';
 
 try {
-  SqliteEventStore.open({ directory: process.argv[2] ?? '' });
+  const store = SqliteEventStore.open({ directory: process.argv[2] ?? '' });
   process.stdout.write('opened\n');
-  setInterval(() => undefined, 60_000);
+  // The timer keeps the store reachable: a collected connection would let go of the lock.
+  setInterval(() => store, 60_000);
 } catch (error) {
   process.stdout.write(`refused: ${(error as Error).message}\n`);
   process.exit(3);
