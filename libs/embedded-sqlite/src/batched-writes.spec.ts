@@ -62,4 +62,36 @@ describe('BatchedWrites', () => {
     await writes.drain();
     expect(names(db)).toEqual(['late']);
   });
+
+  it('resolves a write only once the log is fsynced, and the loop runs on meanwhile', async () => {
+    let release!: () => void;
+    const disk = new Promise<void>((resolve) => (release = resolve));
+    let fsyncs = 0;
+    const slow = new BatchedWrites(db, {
+      fsync: async () => {
+        fsyncs += 1;
+        await disk;
+      },
+    });
+    let resolved = false;
+    const write = slow.write(insert('a')).then(() => (resolved = true));
+    while (fsyncs === 0) await new Promise((resolve) => setImmediate(resolve));
+    const other = new Database(join(dir, 'items.sqlite'), { readonly: true });
+    // Committed (another connection reads it), not yet acknowledged.
+    expect(names(other)).toEqual(['a']);
+    expect(resolved).toBe(false);
+    other.close();
+    release();
+    await write;
+    await slow.close();
+  });
+
+  it('fails the batch whose fsync fails, and every write after it', async () => {
+    const failing = new BatchedWrites(db, {
+      fsync: () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })),
+    });
+    await expect(failing.write(insert('a'))).rejects.toThrow('EIO');
+    await expect(failing.write(insert('b'))).rejects.toThrow('EIO');
+    await failing.close();
+  });
 });

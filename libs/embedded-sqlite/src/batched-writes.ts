@@ -1,16 +1,27 @@
 import type Database from 'better-sqlite3';
 import { GroupCommitter, type Outcome } from './group-committer';
+import { type FsyncCall, WalSync } from './wal-sync';
+
+export interface BatchedWritesOptions {
+  /** Replaces the fsync of the file's log, for fault tests. */
+  fsync?: FsyncCall;
+}
 
 /**
  * Small writes to one SQLite file, group-committed: the writes of one event-loop turn share a
- * transaction and its fsync. Each resolves only once committed, so an awaited write is as
- * durable as a synchronous one; a write that throws fails alone (it runs in its own savepoint).
- * Without this, every command's few durable writes each blocked the event loop for an fsync.
+ * transaction and its fsync. Each resolves only once durable, so an awaited write is as durable
+ * as a synchronous one; a write that throws fails alone (it runs in its own savepoint).
+ *
+ * The batch commits without waiting for the disk and its log is then fsynced on the thread pool
+ * (`WalSync`): the event loop keeps running meanwhile, and the fsyncs of the command side's files
+ * overlap instead of following one another (docs/adr/009-one-fsync-per-command-group.md). Other
+ * writes on the same connection keep the connection's own `synchronous` setting.
  */
 export class BatchedWrites {
   private readonly committer: GroupCommitter<() => unknown, unknown>;
+  private readonly wal: WalSync | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, options: BatchedWritesOptions = {}) {
     // A better-sqlite3 transaction called inside another one runs as a savepoint.
     const writeOne = db.transaction((write: () => unknown) => write());
     const writeBatch = db.transaction((writes: Array<() => unknown>) =>
@@ -22,7 +33,23 @@ export class BatchedWrites {
         }
       }),
     );
-    this.committer = new GroupCommitter(writeBatch);
+    const synchronous = Number(db.pragma('synchronous', { simple: true }));
+    // Only a file that promises durability (FULL or EXTRA) is fsynced; NORMAL stays as chosen.
+    this.wal = db.memory || synchronous < 2 ? undefined : new WalSync(db.name, options.fsync);
+    const wal = this.wal;
+    if (!wal) {
+      this.committer = new GroupCommitter(writeBatch);
+      return;
+    }
+    const commitUnsynced = (writes: Array<() => unknown>): Outcome<unknown>[] => {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return writeBatch(writes);
+      } finally {
+        db.pragma(`synchronous = ${synchronous}`);
+      }
+    };
+    this.committer = new GroupCommitter(commitUnsynced, 1000, () => wal.sync());
   }
 
   /** Runs `write` in the next batch and resolves with its result once the batch is durable. */
@@ -30,8 +57,22 @@ export class BatchedWrites {
     return this.committer.submit(write) as Promise<T>;
   }
 
+  /**
+   * Resolves once everything committed to the file so far, by this connection or another one, is
+   * on the disk.
+   */
+  flushLog(): Promise<void> {
+    return this.wal ? this.wal.sync() : Promise.resolve();
+  }
+
   /** Resolves once every write submitted so far has been committed or refused. */
   drain(): Promise<void> {
     return this.committer.drain();
+  }
+
+  /** Drains, then lets go of the log file; call before closing the database. */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.wal?.close();
   }
 }

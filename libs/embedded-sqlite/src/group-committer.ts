@@ -12,15 +12,21 @@ export type Outcome<Result> = { ok: true; value: Result } | { ok: false; error: 
  * and so share one fsync, which is what makes durable appends fast (one fsync per append caps a
  * disk at a few thousand per second). `commitBatch` runs synchronously and either commits the
  * whole batch, giving each request its own outcome, or throws, failing every request in it.
+ *
+ * With `durable`, the commit itself does not wait for the disk: the batch's requests are settled
+ * only once `durable()` (called right after the commit) resolves, and all fail if it rejects.
+ * Meanwhile the next batch may already be written, so batches overlap with the previous fsync.
  */
 export class GroupCommitter<Request, Result> {
   private queue: Pending<Request, Result>[] = [];
   private scheduled = false;
+  private syncing = 0;
   private idle: (() => void)[] = [];
 
   constructor(
     private readonly commitBatch: (requests: Request[]) => Outcome<Result>[],
     private readonly maxBatch = 1000,
+    private readonly durable?: () => Promise<void>,
   ) {}
 
   submit(request: Request): Promise<Result> {
@@ -32,7 +38,7 @@ export class GroupCommitter<Request, Result> {
 
   /** Resolves once every request submitted so far has been committed or refused. */
   drain(): Promise<void> {
-    if (this.queue.length === 0 && !this.scheduled) return Promise.resolve();
+    if (this.queue.length === 0 && !this.scheduled && this.syncing === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -56,18 +62,40 @@ export class GroupCommitter<Request, Result> {
       this.settleIdle();
       return;
     }
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome ? outcome.error : new Error('missing outcome'));
-    });
-    this.settleIdle();
+    if (!this.durable) {
+      settle(batch, outcomes);
+      this.settleIdle();
+      return;
+    }
+    this.syncing += 1;
+    void this.durable()
+      .then(
+        () => settle(batch, outcomes),
+        (error: unknown) => {
+          for (const pending of batch) pending.reject(error);
+        },
+      )
+      .finally(() => {
+        this.syncing -= 1;
+        this.settleIdle();
+      });
   }
 
   private settleIdle(): void {
-    if (this.queue.length > 0 || this.scheduled) return;
+    if (this.queue.length > 0 || this.scheduled || this.syncing > 0) return;
     const waiting = this.idle;
     this.idle = [];
     for (const resolve of waiting) resolve();
   }
+}
+
+function settle<Request, Result>(
+  batch: readonly Pending<Request, Result>[],
+  outcomes: readonly Outcome<Result>[],
+): void {
+  batch.forEach((pending, index) => {
+    const outcome = outcomes[index];
+    if (outcome?.ok) pending.resolve(outcome.value);
+    else pending.reject(outcome ? outcome.error : new Error('missing outcome'));
+  });
 }

@@ -12,6 +12,8 @@ export interface CommandSideStores {
   /** Erasure's part in this file: hashes and idempotency records of erased subjects. */
   remnants: SqlitePersonalDataRemnants;
   erasureCheckpoint: SqliteErasureCheckpoint;
+  /** Resolves once every write submitted so far is durable (or refused). */
+  drain(): Promise<void>;
   /** Waits for writes already submitted, then closes the file. */
   close(): Promise<void>;
 }
@@ -39,8 +41,9 @@ export function openCommandSideStores(
       identity,
       remnants: new SqlitePersonalDataRemnants(db, identity, idempotency, faults),
       erasureCheckpoint: new SqliteErasureCheckpoint(db, 'The command-side store'),
+      drain: () => writes.drain(),
       close: async () => {
-        await writes.drain();
+        await writes.close();
         db.close();
       },
     };

@@ -73,4 +73,30 @@ describe('SqliteKeyStore', () => {
     expect(await keys.keyFor('C-1')).toHaveLength(32);
     await keys.close();
   });
+
+  it('hands out a new key for sealing only once it is on the disk, to every caller', async () => {
+    let release!: () => void;
+    const disk = new Promise<void>((resolve) => (release = resolve));
+    let fsyncs = 0;
+    const keys = SqliteKeyStore.open(freshKeyFile(), {
+      fsync: async () => {
+        fsyncs += 1;
+        await disk;
+      },
+    });
+    const settled: string[] = [];
+    const first = keys.keyFor('C-1').then((key) => (settled.push('first'), key));
+    while (fsyncs === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Committed: a reader opening events may see it, but nobody may seal with it yet.
+    const read = await keys.existingKey('C-1');
+    const second = keys.keyFor('C-1').then((key) => (settled.push('second'), key));
+    for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual([]);
+
+    release();
+    const [one, two] = await Promise.all([first, second]);
+    expect(one).toEqual(read);
+    expect(two).toEqual(read);
+    await keys.close();
+  });
 });

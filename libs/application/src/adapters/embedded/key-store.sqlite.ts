@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import { BatchedWrites, openDurableDatabase } from '@chronicle/embedded-sqlite';
+import { BatchedWrites, type FsyncCall, openDurableDatabase } from '@chronicle/embedded-sqlite';
 import { FaultPoints } from '../../erasure/fault-points';
 import type { KeyStore } from '../../privacy/key-store.port';
 import { LruCache } from '../../privacy/lru-cache';
@@ -19,12 +19,20 @@ interface KeyRow {
   key: Buffer | null;
 }
 
+/** A live key in memory, and whether it is known to be on the disk (see `keyFor`). */
+interface KnownKey {
+  key: Buffer;
+  durable: boolean;
+}
+
 export interface SqliteKeyStoreOptions {
   /** Live keys kept in memory, least recently used dropped first. */
   cacheCapacity?: number;
   /** How long a write waits for another connection's lock before it fails (UNAVAILABLE). */
   busyTimeoutMs?: number;
   faults?: FaultPoints;
+  /** Replaces the fsync of the key file's log, for fault tests. */
+  fsync?: FsyncCall;
 }
 
 /**
@@ -35,7 +43,7 @@ export class SqliteKeyStore implements KeyStore {
   /** How far the log's erasures are carried out in this file. */
   readonly erasureCheckpoint: SqliteErasureCheckpoint;
   // Keys only: a destroyed subject is never cached, so destroy cannot leave a stale key behind.
-  private readonly cache: LruCache<string, Buffer>;
+  private readonly cache: LruCache<string, KnownKey>;
   private readonly selectKey: Database.Statement<[string], KeyRow>;
   private readonly insertKey: Database.Statement<[string, Buffer]>;
   private readonly writeTombstone: Database.Statement<[string, string]>;
@@ -47,7 +55,7 @@ export class SqliteKeyStore implements KeyStore {
     private readonly options: SqliteKeyStoreOptions,
   ) {
     this.cache = new LruCache(options.cacheCapacity ?? DEFAULT_KEY_CACHE_CAPACITY);
-    this.writes = new BatchedWrites(db);
+    this.writes = new BatchedWrites(db, { fsync: options.fsync });
     this.erasureCheckpoint = new SqliteErasureCheckpoint(db, FILE);
     this.selectKey = db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?');
     this.insertKey = db.prepare(
@@ -79,16 +87,21 @@ export class SqliteKeyStore implements KeyStore {
     }
   }
 
+  /**
+   * The key to seal with. It is handed out only once it is on the disk: new keys are committed
+   * before their fsync, so a key read from the file may not be durable yet (created a moment ago
+   * by this process or another one), and an event sealed with a key that a power loss then takes
+   * away could never be read again.
+   */
   async keyFor(subjectId: string): Promise<Buffer> {
-    const cached = this.cache.get(subjectId);
-    if (cached) return cached;
     try {
-      const existing = this.selectKey.get(subjectId);
-      if (existing) return this.remember(subjectId, existing);
+      const known = this.cache.get(subjectId) ?? this.read(subjectId);
+      if (known?.durable) return known.key;
+      if (known) return await this.madeDurable(subjectId, known);
       // INSERT OR IGNORE then SELECT: whoever inserted first (this call, an earlier one, another
       // connection) wins, and every caller reads back that one key, once it is durable.
       await this.writes.write(() => this.insertKey.run(subjectId, randomBytes(KEY_BYTES)));
-      return this.remember(subjectId, this.selectKey.get(subjectId));
+      return this.remember(subjectId, this.selectKey.get(subjectId), true).key;
     } catch (error) {
       throw asUnavailable(FILE, error);
     }
@@ -97,10 +110,10 @@ export class SqliteKeyStore implements KeyStore {
   existingKey(subjectId: string): Promise<Buffer | 'erased'> {
     return settleOn(FILE, () => {
       const cached = this.cache.get(subjectId);
-      if (cached) return cached;
+      if (cached) return cached.key;
       const row = this.selectKey.get(subjectId);
       if (!row) throw new MissingKeyError(subjectId);
-      return row.key === null ? 'erased' : this.remember(subjectId, row);
+      return row.key === null ? 'erased' : this.remember(subjectId, row, false).key;
     });
   }
 
@@ -118,16 +131,30 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) await this.writes.drain();
+    if (this.db.open) await this.writes.close();
     this.cache.clear();
     if (this.db.open) this.db.close();
   }
 
-  private remember(subjectId: string, row: KeyRow | undefined): Buffer {
+  private read(subjectId: string): KnownKey | undefined {
+    const row = this.selectKey.get(subjectId);
+    return row && this.remember(subjectId, row, false);
+  }
+
+  private async madeDurable(subjectId: string, known: KnownKey): Promise<Buffer> {
+    await this.writes.flushLog();
+    // Read again: the subject may have been destroyed while the log was flushed.
+    const row = this.selectKey.get(subjectId);
+    if (row?.key && !row.key.equals(known.key)) throw new MissingKeyError(subjectId);
+    return this.remember(subjectId, row, true).key;
+  }
+
+  private remember(subjectId: string, row: KeyRow | undefined, durable: boolean): KnownKey {
     if (!row) throw new MissingKeyError(subjectId);
     if (row.key === null) throw new ErasedSubjectError(subjectId);
-    this.cache.set(subjectId, row.key);
-    return row.key;
+    const known = { key: row.key, durable };
+    this.cache.set(subjectId, known);
+    return known;
   }
 }
 

@@ -34,12 +34,12 @@ export const EVENT_COLUMNS =
   'position, event_id, stream_id, revision, type, data, metadata, stored_at, hash';
 
 /**
- * The events of a set of streams (a JSON array) after a position, in position order, at most a
- * page. One statement for every stream instead of a round trip per stream (a customer may have
+ * The events of a set of streams (a JSON array) after a position and up to another, in position
+ * order, at most a page. One statement for every stream instead of a round trip per stream (a customer may have
  * thousands): the page's positions come from the (stream_id, revision) index alone, which holds
  * them, and only the page's rows are then read from the table.
  */
 export const READ_STREAMS_SQL =
   `SELECT ${EVENT_COLUMNS} FROM events WHERE position IN (` +
   'SELECT position FROM events WHERE stream_id IN (SELECT value FROM json_each(?))' +
-  ' AND position > ? ORDER BY position LIMIT ?) ORDER BY position';
+  ' AND position > ? AND position <= ? ORDER BY position LIMIT ?) ORDER BY position';

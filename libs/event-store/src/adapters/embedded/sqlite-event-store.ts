@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   type DurableDatabaseOptions,
+  type FsyncCall,
   GroupCommitter,
   openDurableDatabase,
   type Outcome,
   ProcessLock,
+  WalSync,
 } from '@chronicle/embedded-sqlite';
 import type {
   AppendResult,
@@ -20,7 +22,7 @@ import type {
   SubscribeOptions,
   SubscriptionBatch,
 } from '../../event-store.port';
-import { EventStoreUnavailableError } from '../../errors';
+import { AppendOutcomeUnknownError, EventStoreUnavailableError } from '../../errors';
 import { validateAppend } from '../../validate-append';
 import { AppendWriter, type AppendRequest } from './append-writer';
 import { CommitSignal } from './commit-signal';
@@ -34,13 +36,23 @@ export interface SqliteEventStoreOptions {
   synchronous?: DurableDatabaseOptions['synchronous'];
   /** Most appends written by one transaction. */
   maxBatch?: number;
+  /** Replaces the fsync of the log, for fault tests. */
+  fsync?: FsyncCall;
 }
+
+/** The batch was committed to the file, but the fsync that would make it durable failed. */
+class NotDurableError extends Error {}
 
 const DEFAULT_PAGE = 500;
 
 /**
  * The embedded event store: one SQLite file in WAL mode, written by one process (an OS lock
  * refuses a second), with concurrent appends group-committed into shared transactions.
+ *
+ * At full durability a batch commits without waiting for the disk and its log is then fsynced on
+ * the thread pool; appends are acknowledged, and their events become readable, only once that
+ * fsync is done (the durable head). So no reader, projection or follower ever sees an event that
+ * a power loss could still take back (docs/adr/009-one-fsync-per-command-group.md).
  */
 export class SqliteEventStore implements EventStore {
   private readonly committer: GroupCommitter<AppendRequest, AppendResult>;
@@ -50,12 +62,20 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: Map<string, Database.Statement> = new Map();
   private readonly appendOne: (request: AppendRequest, storedAt: string) => AppendResult;
   private closed = false;
+  /** The last position committed to the file. */
+  private committedHead: number;
+  /** The last position known to be on the disk: what reads may return. */
+  private durableHead: number;
+  private notDurable: unknown;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly lock: ProcessLock,
     maxBatch: number,
+    private readonly wal: WalSync | undefined,
   ) {
+    this.committedHead = this.lastPosition();
+    this.durableHead = this.committedHead;
     this.writer = new AppendWriter(db);
     // Called inside the batch transaction, this runs as a savepoint: a refused append rolls back
     // alone and the rest of the batch commits.
@@ -68,6 +88,7 @@ export class SqliteEventStore implements EventStore {
     this.committer = new GroupCommitter(
       (requests) => this.commitBatch(commitAll, requests),
       maxBatch,
+      wal && (() => this.madeDurable(wal)),
     );
   }
 
@@ -79,11 +100,13 @@ export class SqliteEventStore implements EventStore {
       (message, cause) => new EventStoreUnavailableError(message, { cause }),
     );
     try {
-      const db = openDurableDatabase(join(options.directory, 'events.sqlite'), {
-        synchronous: options.synchronous ?? 'FULL',
-      });
+      const path = join(options.directory, 'events.sqlite');
+      // Full durability is kept by fsyncing the log after each batch (WalSync), not inside COMMIT.
+      const full = (options.synchronous ?? 'FULL') === 'FULL';
+      const db = openDurableDatabase(path, { synchronous: 'NORMAL' });
       applySchema(db);
-      return new SqliteEventStore(db, lock, options.maxBatch ?? 1000);
+      const wal = full ? new WalSync(path, options.fsync) : undefined;
+      return new SqliteEventStore(db, lock, options.maxBatch ?? 1000, wal);
     } catch (error) {
       lock.release();
       throw new EventStoreUnavailableError(`Cannot open the event store in ${options.directory}`, {
@@ -98,20 +121,36 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+    if (this.notDurable !== undefined) {
+      throw new EventStoreUnavailableError(
+        'The event store stopped writing after its log could not be made durable; restart it',
+        { cause: this.notDurable },
+      );
+    }
     validateAppend(streamId, events, expected);
-    return this.committer.submit({ streamId, events, expected });
+    try {
+      return await this.committer.submit({ streamId, events, expected });
+    } catch (error) {
+      if (!(error instanceof NotDurableError)) throw error;
+      throw new AppendOutcomeUnknownError(streamId, error.message, { cause: error.cause });
+    }
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision ${backwards ? '<=' : '>='} ? ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
-    const rows = this.statement(sql).all(streamId, from, options.maxCount ?? -1) as EventRow[];
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision ${backwards ? '<=' : '>='} ? AND position <= ? ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+    const rows = this.statement(sql).all(
+      streamId,
+      from,
+      this.durableHead,
+      options.maxCount ?? -1,
+    ) as EventRow[];
     return Promise.resolve(rows.map(toRecordedEvent));
   }
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const rows = this.readPage(parsePosition(options.after), Number.MAX_SAFE_INTEGER, options);
+    const rows = this.readPage(parsePosition(options.after), this.durableHead, options);
     return Promise.resolve(rows.map(toRecordedEvent));
   }
 
@@ -122,6 +161,7 @@ export class SqliteEventStore implements EventStore {
     const rows = this.statement(READ_STREAMS_SQL).all(
       JSON.stringify(streamIds),
       parsePosition(options.after),
+      this.durableHead,
       options.maxCount ?? -1,
     ) as EventRow[];
     return Promise.resolve(rows.map(toRecordedEvent));
@@ -136,7 +176,7 @@ export class SqliteEventStore implements EventStore {
     let after = parsePosition(options.after);
     while (!signal.aborted) {
       // Head and page are read in one synchronous step, so no commit can fall between them.
-      const head = this.head();
+      const head = this.durableHead;
       if (head <= after) {
         await this.commits.next(signal);
         continue;
@@ -153,13 +193,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   headPosition(): Promise<string> {
-    return Promise.resolve(String(this.head()));
+    return Promise.resolve(String(this.durableHead));
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.committer.drain();
+    await this.wal?.close();
     this.closing.abort();
     this.db.close();
     this.lock.release();
@@ -182,8 +223,29 @@ export class SqliteEventStore implements EventStore {
       );
     }
     this.writer.committed();
-    this.commits.notify();
+    this.committedHead = this.lastPosition();
+    if (!this.wal) this.becameDurable(this.committedHead);
     return outcomes;
+  }
+
+  /** Called right after a batch committed: resolves once it is on the disk. */
+  private async madeDurable(wal: WalSync): Promise<void> {
+    const head = this.committedHead;
+    try {
+      await wal.sync();
+    } catch (error) {
+      this.notDurable = error;
+      throw new NotDurableError('The append was written but could not be made durable', {
+        cause: error,
+      });
+    }
+    this.becameDurable(head);
+  }
+
+  private becameDurable(head: number): void {
+    if (head <= this.durableHead) return;
+    this.durableHead = head;
+    this.commits.notify();
   }
 
   private appendInSavepoint(request: AppendRequest, storedAt: string): Outcome<AppendResult> {
@@ -198,7 +260,7 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private head(): number {
+  private lastPosition(): number {
     const row = this.statement('SELECT MAX(position) AS head FROM events').get() as {
       head: number | null;
     };
