@@ -70,6 +70,19 @@ describe('IdempotentExecution over the embedded store', () => {
     );
   });
 
+  it('answers before its answer is kept, and shares the run with the key until it is', async () => {
+    let runs = 0;
+    const work = () => Promise.resolve(answer(`run-${(runs += 1)}`));
+    const first = await run('k-1', 'fp-a', work);
+    // The answer's write is still on its way to the disk: a retry now must not run the work again.
+    const retried = await run('k-1', 'fp-a', work);
+    await execution.answerSettled('k-1');
+
+    expect(retried).toBe(first);
+    expect(runs).toBe(1);
+    expect(await stores.idempotency.get('k-1')).toMatchObject({ response: first });
+  });
+
   it('keeps records of two scoped ids apart', async () => {
     await run('scope-a', 'fp-a', () => Promise.resolve(answer('from-a')));
     const other = await run('scope-b', 'fp-b', () => Promise.resolve(answer('from-b')));
@@ -79,6 +92,7 @@ describe('IdempotentExecution over the embedded store', () => {
 
   it('answers from the store after a restart, without running the work', async () => {
     await run('k-1', 'fp-a', () => Promise.resolve(answer('k-1')));
+    await execution.answerSettled('k-1');
     const restarted = new IdempotentExecution(stores.idempotency);
     let ran = false;
 
@@ -115,6 +129,7 @@ describe('IdempotentExecution over the embedded store', () => {
 
     expect(priors).toEqual(['none', 'same-request', 'other-request']);
     expect(answered).toEqual(answer('k-1'));
+    await execution.answerSettled('k-1');
     expect(await stores.idempotency.get('k-1')).toEqual({
       requestFingerprint: 'fp-b',
       response: answer('k-1'),
@@ -126,6 +141,7 @@ describe('IdempotentExecution over the embedded store', () => {
     await run('k-1', 'fp-a', appending(answer('k-1'), ['C-1']));
     await run('k-2', 'fp-b', appending(answer('k-2'), ['C-1', 'C-2']));
     await run('k-3', 'fp-c', appending(answer('k-3'), ['C-3']));
+    await stores.drain();
 
     await stores.remnants.forget(['C-1']);
 

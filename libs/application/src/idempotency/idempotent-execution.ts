@@ -38,7 +38,7 @@ export class IdempotentExecution {
   private readonly logger = new Logger('Idempotency');
   private readonly inFlight = new Map<
     string,
-    { fingerprint: string; result: Promise<CommandResult> }
+    { fingerprint: string; result: Promise<CommandResult>; settled: Promise<void> }
   >();
 
   constructor(private readonly store: IdempotencyStore) {}
@@ -54,11 +54,31 @@ export class IdempotentExecution {
     if (running) {
       return running.fingerprint === fingerprint ? running.result : Promise.reject(keyReused(key));
     }
-    const result = this.runOnce(recordId, key, fingerprint, work).finally(() =>
-      this.inFlight.delete(recordId),
+    const run = this.runOnce(recordId, key, fingerprint, work);
+    const forget = (): void => {
+      if (this.inFlight.get(recordId) === entry) this.inFlight.delete(recordId);
+    };
+    // A failed run is forgotten before its caller hears of it, so a retry runs the work again;
+    // a successful one is shared until its answer is kept, not only until it is given.
+    const result = run.then(
+      ({ response }) => response,
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
     );
-    this.inFlight.set(recordId, { fingerprint, result });
+    const settled = run.then(
+      ({ recorded }) => recorded.finally(forget),
+      () => undefined,
+    );
+    const entry = { fingerprint, result, settled };
+    this.inFlight.set(recordId, entry);
     return result;
+  }
+
+  /** Resolves once the answer of the run under `recordId`, if any, is recorded (or failed to be). */
+  answerSettled(recordId: string): Promise<void> {
+    return this.inFlight.get(recordId)?.settled ?? Promise.resolve();
   }
 
   private async runOnce(
@@ -66,11 +86,11 @@ export class IdempotentExecution {
     key: string,
     fingerprint: string,
     work: (attempt: IdempotentAttempt) => Promise<CommandResult>,
-  ): Promise<CommandResult> {
+  ): Promise<{ response: CommandResult; recorded: Promise<void> }> {
     const record = await this.store.get(recordId);
     if (record?.response) {
       if (record.requestFingerprint !== fingerprint) throw keyReused(key);
-      return record.response;
+      return { response: record.response, recorded: Promise.resolve() };
     }
     const subjects = new Set<string>();
     const attempt: IdempotentAttempt = {
@@ -91,17 +111,16 @@ export class IdempotentExecution {
     };
     const response = await work(attempt);
     const answer = { requestFingerprint: fingerprint, response, subjects: [...subjects] };
-    try {
-      await this.store.put(recordId, answer);
-    } catch (error) {
-      // The events are stored and the marker says so: a retry recognises them and answers the
-      // same, so the command has succeeded even though its answer could not be kept yet.
+    // Not awaited before answering: the events are durable and the marker says so, so a retry
+    // that finds no answer (lost with a crash, or not yet written) recognises them and answers
+    // the same. Waiting would add a whole fsync to every keyed command's latency.
+    const recorded = this.store.put(recordId, answer).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.warn(
         `The answer to a command could not be recorded; a retry rebuilds it: ${reason}`,
       );
-    }
-    return response;
+    });
+    return { response, recorded };
   }
 }
 

@@ -61,18 +61,22 @@ export class ContactIdentities {
    * erasure's own destruction step (`PersonalDataRemnants`), which also wipes the file's log.
    */
   async indexEvents(events: readonly DomainEvent[]): Promise<void> {
+    const writes: Array<() => Promise<void>> = [];
     for (const { type, data } of events) {
       const contactId = typeof data.contactId === 'string' ? data.contactId : undefined;
       if (contactId === undefined) continue;
       if (type === 'ContactRegistered' || type === 'ContactDetailsUpdated') {
         for (const kind of KINDS) {
           if (data[kind] === undefined) continue;
-          await this.index.set(contactId, kind, this.hashOf(kind, data[kind]) ?? null);
+          const hash = this.hashOf(kind, data[kind]) ?? null;
+          writes.push(() => this.index.set(contactId, kind, hash));
         }
       } else if (type === 'ContactsMerged' && data.duplicateContactId === contactId) {
-        await this.index.remove(contactId);
+        writes.push(() => this.index.remove(contactId));
       }
     }
+    // Submitted together, in order, so they share one commit instead of one each.
+    await Promise.all(writes.map((write) => write()));
   }
 
   private hashOf(kind: IdentityKind, value: unknown): string | undefined {

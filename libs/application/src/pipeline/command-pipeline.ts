@@ -96,7 +96,10 @@ export class CommandPipeline {
   async execute(request: CommandRequest): Promise<CommandResult> {
     const command = prepareCommand(request, this.clock());
     const result = await this.executePrepared(command);
-    if (command.type === ERASE) this.faults.reach('erase.after-answer-recorded');
+    if (command.type === ERASE) {
+      await this.idempotency.answerSettled(command.executionId);
+      this.faults.reach('erase.after-answer-recorded');
+    }
     return result;
   }
 
@@ -162,8 +165,11 @@ export class CommandPipeline {
     const entries = await this.decide(command, streams);
     const events = entries.flatMap((entry) => entry.events);
     attempt.concerns(commandSubjects(command.payload, target.state, events));
-    if (events.length > 0) await attempt.beforeAppend();
-    const outcomes = await this.appender.appendAll(command, entries, streams);
+    // The marker is written while the events are sealed (which may create a key): two files'
+    // commits in one turn, their fsyncs overlapping, both durable before the first append.
+    const marked = events.length > 0 ? attempt.beforeAppend() : Promise.resolve();
+    marked.catch(() => undefined);
+    const outcomes = await this.appender.appendAll(command, entries, streams, marked);
     if (command.type === ERASE && events.length === 0) await this.finishErasure(target.state);
     return resultOf(command, outcomes[outcomes.length - 1]!);
   }

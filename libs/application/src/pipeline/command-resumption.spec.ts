@@ -8,6 +8,8 @@ const { customFields: _, ...contact } = examples.RegisterContact;
 /** What a crash right after the append leaves: the events, but only the in-progress marker. */
 async function loseStoredAnswer(fixture: PipelineFixture, key: string): Promise<void> {
   const recordId = scopedCommandId(SCOPE, key);
+  // The answer is recorded just after the command is answered.
+  await fixture.commandSide.drain();
   const record = await fixture.commandSide.idempotency.get(recordId);
   await fixture.commandSide.idempotency.put(recordId, { ...record!, response: null });
 }
@@ -41,6 +43,7 @@ describe('CommandPipeline: an interrupted command completed by its retry', () =>
 
     expect(retried).toEqual(first);
     expect(await fixture.eventStore.readStream('ticket-T-1')).toHaveLength(2);
+    await fixture.commandSide.drain();
     expect(await fixture.commandSide.idempotency.get(scopedCommandId(SCOPE, key))).toMatchObject({
       response: first,
     });

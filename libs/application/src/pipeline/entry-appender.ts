@@ -45,17 +45,19 @@ export class EntryAppender {
     private readonly hooks: AppendHooks,
   ) {}
 
+  /** `ready` must resolve before anything is appended (the command's idempotency marker). */
   async appendAll(
     command: PreparedCommand,
     entries: readonly StreamEvents[],
     streams: ReadonlyMap<string, DecidedStream>,
+    ready: Promise<void> = Promise.resolve(),
   ): Promise<EntryOutcome[]> {
     const outcomes: EntryOutcome[] = [];
     for (const entry of entries) {
       const decidedOn = streams.get(entry.streamId);
       if (!decidedOn)
         throw new Error(`${command.type} wrote to ${entry.streamId}, which it never read`);
-      outcomes.push(await this.appendEntry(command, entry, decidedOn));
+      outcomes.push(await this.appendEntry(command, entry, decidedOn, ready));
     }
     return outcomes;
   }
@@ -64,6 +66,7 @@ export class EntryAppender {
     command: PreparedCommand,
     { streamId, events }: StreamEvents,
     decidedOn: DecidedStream,
+    ready: Promise<void>,
   ): Promise<EntryOutcome> {
     const alreadyWritten = decidedOn.ownEvents ?? [];
     if (alreadyWritten.length > 0) return storedOutcome(streamId, alreadyWritten);
@@ -84,6 +87,7 @@ export class EntryAppender {
         metadata,
       })),
     );
+    await ready;
     const expected = decidedOn.revision < 0 ? 'no_stream' : decidedOn.revision;
     this.hooks.beforeAppend(events);
     let result: AppendResult;
