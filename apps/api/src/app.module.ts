@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
 import { ProjectionsModule } from '@chronicle/projections';
 import { ProjectionsController } from './admin/projections.controller';
+import { WebhooksModule } from './admin/webhooks.module';
 import { WhoAmIController } from './admin/whoami.controller';
 import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands/commands.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuditModule,
         ViewsModule,
         FeedModule,
+        WebhooksModule,
         QueueModule.forRoot(),
         QueryModule,
         ConsoleModule,

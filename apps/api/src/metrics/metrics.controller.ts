@@ -7,6 +7,7 @@ import {
   Header,
   Inject,
   Injectable,
+  Optional,
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -19,6 +20,8 @@ import {
   Public,
 } from '@chronicle/platform';
 import { ProjectorRuntime, type ProjectionStatus } from '@chronicle/projections';
+import { WebhookMetrics } from '../admin/webhook-metrics';
+import { FeedConnections } from '../feed/feed-connections';
 import { httpMetrics } from './http-metrics';
 import { gauge, type MetricFamily, type Sample, toPrometheusText } from './prometheus-text';
 
@@ -54,6 +57,9 @@ export class MetricsController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ProjectorRuntime) private readonly runtime: ProjectorRuntime,
+    // Absent from apps that run without the feed or webhooks.
+    @Optional() @Inject(FeedConnections) private readonly feeds?: FeedConnections,
+    @Optional() @Inject(WebhookMetrics) private readonly webhooks?: WebhookMetrics,
   ) {}
 
   @Public()
@@ -99,8 +105,30 @@ export class MetricsController {
       gauge('chronicle_process_resident_memory_bytes', 'Resident memory of this process.', [
         { value: process.memoryUsage().rss },
       ]),
+      ...this.feedFamilies(),
+      ...((await this.webhooks?.families()) ?? []),
     ];
     return toPrometheusText(families);
+  }
+
+  private feedFamilies(): MetricFamily[] {
+    if (!this.feeds) return [];
+    const { open, waitingForReader, bufferedBytes } = this.feeds.figures();
+    return [
+      gauge('chronicle_feed_streams_open', 'Server-Sent Event feed streams open.', [
+        { value: open },
+      ]),
+      gauge(
+        'chronicle_feed_streams_waiting_for_reader',
+        'Feed streams whose socket is full: they read nothing more until it drains.',
+        [{ value: waitingForReader }],
+      ),
+      gauge(
+        'chronicle_feed_streams_buffered_bytes',
+        'Bytes written to feed streams and not yet taken by their sockets.',
+        [{ value: bufferedBytes }],
+      ),
+    ];
   }
 }
 

@@ -32,4 +32,6 @@ export interface ChronicleConfig {
   faultPoint?: string;
   /** CHRONICLE_SIGNING_KEY: the checkpoint key; unset → one generated in the data folder. */
   signingKey?: string;
+  /** CHRONICLE_WEBHOOK_ALLOWED_HOSTS: host names, addresses or CIDRs webhooks may reach though private. */
+  webhookAllowedHosts?: readonly string[];
 }

@@ -11,6 +11,7 @@ import { parseApiKeys } from './api-keys';
 import { BYTE_SIZE_PATTERN } from './byte-size';
 import { LOG_LEVELS } from './log-level';
 import { IsEd25519PrivateKey } from './signing-key-setting';
+import { IsHostList } from './webhook-hosts-setting';
 
 /** The environment settings Chronicle reads; every other variable is ignored. */
 export class EnvDto {
@@ -79,6 +80,10 @@ export class EnvDto {
   @IsOptional()
   @IsEd25519PrivateKey()
   CHRONICLE_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsHostList()
+  CHRONICLE_WEBHOOK_ALLOWED_HOSTS?: string;
 }
 
 export const ENV_SETTINGS = [
@@ -96,6 +101,7 @@ export const ENV_SETTINGS = [
   'CHRONICLE_SIGNING_KEY',
   'CHRONICLE_MAX_HEAVY_QUERIES',
   'CHRONICLE_FAULT',
+  'CHRONICLE_WEBHOOK_ALLOWED_HOSTS',
 ] as const satisfies readonly (keyof EnvDto)[];
 
 /** Settings whose value is a secret and never appears in an error message. */

@@ -62,6 +62,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads CHRONICLE_WEBHOOK_ALLOWED_HOSTS and names a bad entry', () => {
+    const hosts = ' receiver.internal, 10.0.0.0/8 ,[::1],127.0.0.1 ';
+    expect(loadConfig({ ...valid(), CHRONICLE_WEBHOOK_ALLOWED_HOSTS: hosts })).toMatchObject({
+      webhookAllowedHosts: ['receiver.internal', '10.0.0.0/8', '[::1]', '127.0.0.1'],
+    });
+    expect(loadConfig(valid()).webhookAllowedHosts).toEqual([]);
+    for (const bad of ['10.0.0.0/33', 'http://x', 'a b']) {
+      expect(() => loadConfig({ ...valid(), CHRONICLE_WEBHOOK_ALLOWED_HOSTS: bad })).toThrow(
+        /CHRONICLE_WEBHOOK_ALLOWED_HOSTS/,
+      );
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...valid(), REDIS_URL: '', PORT: ' ' })).toMatchObject({ port: 3000 });
   });
