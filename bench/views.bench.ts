@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import {
   campaignsProjection,
   customer360Projection,
+  dataQualityProjection,
+  forecastProjection,
   lifecycleFunnelProjection,
   pipelineProjection,
   type ProjectionsReport,
@@ -38,6 +40,9 @@ const VIEW_PROJECTIONS = [
   customer360Projection,
   serviceSlaProjection,
   pipelineProjection,
+  forecastProjection,
+  // Only its name and version are read here; the server builds it with the real cipher.
+  dataQualityProjection({ open: () => Promise.reject(new Error('not applied here')) }),
 ];
 
 interface ServerMessage {

@@ -150,6 +150,56 @@ export function viewCases(contacts: number, seed = 7): ViewCase[] {
         () => `product=${encodeURIComponent(random.pick(PRODUCTS))}&${window(91)}`,
       ),
     },
+    {
+      view: 'pipeline',
+      variant: 'by owner, all time',
+      nextPath: () => '/views/pipeline?groupBy=owner',
+    },
+    {
+      view: 'pipeline',
+      variant: 'by product, a year',
+      nextPath: path('/views/pipeline', () => `groupBy=product&${window(365)}`),
+    },
+    {
+      view: 'pipeline',
+      variant: 'by team, a month',
+      nextPath: path('/views/pipeline', () => `groupBy=team&${window(30)}`),
+    },
+    {
+      view: 'pipeline',
+      variant: 'a channel by owner',
+      nextPath: path(
+        '/views/pipeline',
+        () => `groupBy=owner&channel=${random.pick(DEAL_CHANNELS)}`,
+      ),
+    },
+    { view: 'forecast', variant: 'all time', nextPath: () => '/views/forecast' },
+    {
+      view: 'forecast',
+      variant: 'owner',
+      nextPath: path('/views/forecast', () => `ownerId=${random.pick(OWNERS)}`),
+    },
+    {
+      view: 'forecast',
+      variant: 'team, a year',
+      nextPath: path('/views/forecast', () => `teamId=${random.pick(TEAMS)}&${window(365)}`),
+    },
+    {
+      view: 'campaigns',
+      variant: 'by channel',
+      nextPath: () => '/views/campaigns?groupBy=channel',
+    },
+    {
+      view: 'campaigns',
+      variant: 'by channel, a quarter',
+      nextPath: path('/views/campaigns', () => `groupBy=channel&${window(91)}`),
+    },
+    { view: 'data-quality', variant: 'a year', nextPath: () => '/views/data-quality' },
+    {
+      view: 'data-quality',
+      variant: 'random staleDays',
+      nextPath: path('/views/data-quality', () => `staleDays=${random.int(1, 700)}`),
+    },
   ];
 }
 
