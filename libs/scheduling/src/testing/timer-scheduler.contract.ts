@@ -1,5 +1,6 @@
 import type { CheckpointStore, TimerScheduler } from '../timer-scheduler.port';
 import { eventually } from './eventually';
+import { describeRearmWhileFiring } from './timer-rearm.contract';
 import { TimerRecorder } from './timer-recorder';
 
 export type TimerStore = TimerScheduler & CheckpointStore;
@@ -131,5 +132,7 @@ export function describeTimerSchedulerContract(adapterName: string, open: OpenTi
       await second.recorder.waitFor('durable');
       expect(second.recorder.fires[0]!.payload).toEqual({ kept: true });
     });
+
+    describeRearmWhileFiring(open);
   });
 }

@@ -40,6 +40,8 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
   private closed = false;
   private firing: Promise<void> | undefined;
   private fireAgain = false;
+  // Timers whose handler runs now: scheduling one of them arms it again instead of being ignored.
+  private readonly delivering = new Set<string>();
 
   constructor(private readonly options: SqliteTimerSchedulerOptions) {
     this.table = TimerTable.open(options.path);
@@ -49,7 +51,12 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
   }
 
   async schedule(timerId: string, dueAt: Date, payload: TimerPayload): Promise<void> {
-    if (await this.table.insert(timerId, dueAt.getTime(), payload)) this.arm();
+    if (this.delivering.has(timerId)) {
+      await this.table.rearm(timerId, dueAt.getTime(), payload);
+      this.arm();
+    } else if (await this.table.insert(timerId, dueAt.getTime(), payload)) {
+      this.arm();
+    }
   }
 
   cancel(timerId: string): Promise<void> {
@@ -124,6 +131,16 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
   }
 
   private async deliver(row: TimerRow): Promise<void> {
+    this.delivering.add(row.timerId);
+    try {
+      await this.deliverOnce(row);
+    } finally {
+      this.delivering.delete(row.timerId);
+    }
+  }
+
+  // Each outcome touches only the arming it delivered: one armed again meanwhile stays pending.
+  private async deliverOnce(row: TimerRow): Promise<void> {
     const attempt = row.failures + 1;
     try {
       await this.handler!({
@@ -132,15 +149,15 @@ export class SqliteTimerScheduler implements TimerScheduler, CheckpointStore {
         payload: row.payload,
         attempt,
       });
-      await this.table.delete(row.timerId);
+      await this.table.finish(row);
     } catch (error) {
       if (attempt >= this.retry.attempts) {
-        await this.table.delete(row.timerId);
+        await this.table.finish(row);
         this.options.onGiveUp?.(row.timerId, error);
         return;
       }
       const fireAt = this.clock().getTime() + retryDelayMs(this.retry, attempt);
-      await this.table.postpone(row.timerId, fireAt, attempt);
+      await this.table.postpone(row, fireAt, attempt);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { BatchedWrites, openDurableDatabase } from '@chronicle/embedded-sqlite';
 import type { PendingTimer, TimerPayload } from '../../timer-scheduler.port';
@@ -9,6 +10,8 @@ export interface TimerRow {
   fireAt: number;
   payload: TimerPayload;
   failures: number;
+  /** Which schedule this row is: a delivery finishes only the arming it delivered. */
+  arming: string;
 }
 
 interface RawRow {
@@ -17,6 +20,7 @@ interface RawRow {
   fire_at: number;
   payload: string;
   failures: number;
+  arming: string;
 }
 
 const SCHEMA = `
@@ -25,7 +29,8 @@ const SCHEMA = `
     due_at INTEGER NOT NULL,
     fire_at INTEGER NOT NULL,
     payload TEXT NOT NULL,
-    failures INTEGER NOT NULL DEFAULT 0
+    failures INTEGER NOT NULL DEFAULT 0,
+    arming TEXT NOT NULL DEFAULT ''
   );
   CREATE INDEX IF NOT EXISTS timers_by_fire_at ON timers (fire_at);
   CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
@@ -43,10 +48,18 @@ export class TimerTable {
   private constructor(private readonly db: Database.Database) {
     this.writes = new BatchedWrites(db);
     this.statements = {
-      insert: db.prepare<[string, number, number, string]>(
-        'INSERT OR IGNORE INTO timers (timer_id, due_at, fire_at, payload) VALUES (?, ?, ?, ?)',
+      insert: db.prepare<[string, number, number, string, string]>(
+        'INSERT OR IGNORE INTO timers (timer_id, due_at, fire_at, payload, arming) ' +
+          'VALUES (?, ?, ?, ?, ?)',
+      ),
+      rearm: db.prepare<[string, number, number, string, string]>(
+        'INSERT INTO timers (timer_id, due_at, fire_at, payload, arming) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (timer_id) DO UPDATE SET due_at = excluded.due_at, ' +
+          'fire_at = excluded.fire_at, payload = excluded.payload, failures = 0, ' +
+          'arming = excluded.arming',
       ),
       delete: db.prepare<[string]>('DELETE FROM timers WHERE timer_id = ?'),
+      finish: db.prepare<[string, string]>('DELETE FROM timers WHERE timer_id = ? AND arming = ?'),
       get: db.prepare<[string], RawRow>('SELECT * FROM timers WHERE timer_id = ?'),
       nextFireAt: db.prepare<[], { next: number | null }>(
         'SELECT MIN(fire_at) AS next FROM timers',
@@ -54,8 +67,8 @@ export class TimerTable {
       due: db.prepare<[number, number], RawRow>(
         'SELECT * FROM timers WHERE fire_at <= ? ORDER BY fire_at LIMIT ?',
       ),
-      postpone: db.prepare<[number, number, string]>(
-        'UPDATE timers SET fire_at = ?, failures = ? WHERE timer_id = ?',
+      postpone: db.prepare<[number, number, string, string]>(
+        'UPDATE timers SET fire_at = ?, failures = ? WHERE timer_id = ? AND arming = ?',
       ),
       loadCheckpoint: db.prepare<[string], { position: string }>(
         'SELECT position FROM checkpoints WHERE name = ?',
@@ -75,6 +88,7 @@ export class TimerTable {
     const db = openDurableDatabase(path, { busyTimeoutMs: 5000 });
     try {
       db.exec(SCHEMA);
+      addArmingColumn(db);
       return new TimerTable(db);
     } catch (error) {
       db.close();
@@ -86,13 +100,28 @@ export class TimerTable {
   insert(timerId: string, dueAt: number, payload: TimerPayload): Promise<boolean> {
     const json = JSON.stringify(payload);
     return this.writes.write(
-      () => this.statements.insert.run(timerId, dueAt, dueAt, json).changes > 0,
+      () => this.statements.insert.run(timerId, dueAt, dueAt, json, newArming()).changes > 0,
     );
+  }
+
+  /** Arms the timer with this due time and payload, replacing a pending one (a new arming). */
+  rearm(timerId: string, dueAt: number, payload: TimerPayload): Promise<void> {
+    const json = JSON.stringify(payload);
+    return this.writes.write(() => {
+      this.statements.rearm.run(timerId, dueAt, dueAt, json, newArming());
+    });
   }
 
   delete(timerId: string): Promise<void> {
     return this.writes.write(() => {
       this.statements.delete.run(timerId);
+    });
+  }
+
+  /** Forgets a delivered timer, unless it was armed again meanwhile. */
+  finish(row: TimerRow): Promise<void> {
+    return this.writes.write(() => {
+      this.statements.finish.run(row.timerId, row.arming);
     });
   }
 
@@ -114,13 +143,14 @@ export class TimerTable {
       fireAt: row.fire_at,
       payload: JSON.parse(row.payload) as TimerPayload,
       failures: row.failures,
+      arming: row.arming,
     }));
   }
 
-  /** Records a failed delivery and when to try again. */
-  postpone(timerId: string, fireAt: number, failures: number): Promise<void> {
+  /** Records a failed delivery and when to try again, unless the timer was armed again. */
+  postpone(row: TimerRow, fireAt: number, failures: number): Promise<void> {
     return this.writes.write(() => {
-      this.statements.postpone.run(fireAt, failures, timerId);
+      this.statements.postpone.run(fireAt, failures, row.timerId, row.arming);
     });
   }
 
@@ -145,5 +175,17 @@ export class TimerTable {
   async close(): Promise<void> {
     await this.writes.drain();
     this.db.close();
+  }
+}
+
+function newArming(): string {
+  return randomUUID();
+}
+
+// Files made before timers had armings: their rows all read as one (empty) arming.
+function addArmingColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(timers)').all();
+  if (!columns.some((column) => column.name === 'arming')) {
+    db.exec("ALTER TABLE timers ADD COLUMN arming TEXT NOT NULL DEFAULT ''");
   }
 }
