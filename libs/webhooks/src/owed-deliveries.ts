@@ -49,7 +49,7 @@ export class OwedDeliveries {
     const recorded = await this.deps.store.record(deliveries);
     for (const delivery of recorded) {
       if (delivery.status === 'failed' && delivery.nextAttemptAt !== null) {
-        await this.deps.wakeAt(delivery, delivery.nextAttemptAt);
+        await this.wake(delivery, delivery.nextAttemptAt);
       }
     }
     const streamId = deliveries[0]?.streamId;
@@ -146,7 +146,7 @@ export class OwedDeliveries {
       if (now - firstFailedAt < retry.giveUpAfterMs) {
         const nextAttemptAt = now + retryDelay(retry, attempts);
         await store.updateDelivery(delivery.deliveryId, { ...changes, nextAttemptAt });
-        await this.deps.wakeAt({ ...delivery, attempts }, nextAttemptAt);
+        await this.wake({ ...delivery, attempts }, nextAttemptAt);
         return;
       }
       await store.updateDelivery(delivery.deliveryId, {
@@ -174,6 +174,19 @@ export class OwedDeliveries {
       nextAttemptAt: this.deps.clock(),
     });
     this.spawn(this.retryById(head.deliveryId));
+  }
+
+  // A timer that cannot be armed (Redis away) is not a failure of the delivery: its row is
+  // durable and the dispatcher's sweep attempts it once it is overdue.
+  private async wake(
+    delivery: { webhookId: string; deliveryId: string; attempts: number },
+    at: number,
+  ): Promise<void> {
+    try {
+      await this.deps.wakeAt(delivery, at);
+    } catch (error) {
+      this.deps.onError(error);
+    }
   }
 
   private spawn(work: Promise<unknown>): void {
