@@ -11,7 +11,7 @@ interface Reply {
 }
 
 /**
- * The console's static files (docs/console.md), public because they hold no data: every page
+ * The console's static files (docs/console/README.md), public because they hold no data: every page
  * route answers the same `index.html`, whose script reads the path and asks the API with the
  * user's key. Plain Nest routes and `StreamableFile`, so the HTTP adapter can change under them.
  */

@@ -116,6 +116,9 @@ export class ConsoleApp {
                 href: `/console/${route.path}`,
                 'data-route': route.path,
                 class: hasRole(identity, route.role) ? undefined : 'muted',
+                title: hasRole(identity, route.role)
+                  ? undefined
+                  : `Needs a key with the ${route.role} role`,
               },
               route.label,
             ),

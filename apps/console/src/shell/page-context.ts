@@ -19,10 +19,11 @@ export type Page = (context: PageContext) => Promise<void>;
 
 /**
  * `main[data-state]` says whether the figures on screen are final: `loading` while a request
- * is out, `ready` once drawn, `failed` when a message replaced them. Tests and people alike wait
- * for it instead of guessing.
+ * is out, `ready` once drawn, `failed` when a message replaced them; `data-settled` counts the
+ * times it left `loading`. Tests and people alike wait for these instead of guessing.
  */
 export function markState(main: HTMLElement, state: 'loading' | 'ready' | 'failed'): void {
+  if (state !== 'loading') main.dataset.settled = String(Number(main.dataset.settled ?? 0) + 1);
   main.dataset.state = state;
   main.setAttribute('aria-busy', String(state === 'loading'));
 }

@@ -16,7 +16,7 @@ export interface Route {
   page: Page;
 }
 
-/** The console's pages (docs/console.md lists them with the API routes each reads). */
+/** The console's pages (docs/console/README.md lists them with the API routes each reads). */
 export const ROUTES: readonly Route[] = [
   {
     path: 'funnel',

@@ -87,6 +87,10 @@ function configuration(spec: ChartSpec) {
       borderColor: series.color,
       stack: series.stack,
       yAxisID: series.rightAxis ? 'right' : undefined,
+      // A rate per category is a set of points, not a trend between categories.
+      showLine: series.line ? false : undefined,
+      pointRadius: series.line ? 5 : undefined,
+      maxBarThickness: 72,
     }),
   );
   const stacked = spec.series.some((series) => series.stack !== undefined);

@@ -64,7 +64,7 @@ function timelineEntry(
           type: 'button',
           class: 'small',
           'aria-pressed': String(selected),
-          'aria-label': `State after ${event.type} at position ${event.position}`,
+          'aria-label': `State here: after ${event.type} at position ${event.position}`,
           onclick: () => onSelect(event.position),
         },
         'State here',
