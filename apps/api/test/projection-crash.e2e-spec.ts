@@ -140,5 +140,5 @@ describeWithData('projectors killed -9 while catching up on imported data', () =
       await getJson<{ contactId: string }>(baseUrl, `/views/customers/${contactId}`, ANALYST)
     ).body;
     expect(customer.contactId).toBe(contactId);
-  }, 60_000);
+  }, 120_000);
 });
