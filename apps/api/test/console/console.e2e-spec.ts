@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { datasetsAvailable } from '../support/import-datasets';
 import {
+  type ChannelsAnswer,
+  type DataQualityAnswer,
   expectCampaignsShown,
+  expectChannelsShown,
+  expectDataQualityShown,
   expectFunnelShown,
   expectPipelineShown,
   expectSlaShown,
@@ -52,6 +56,10 @@ interface ProjectionsAnswer {
 const evaluate = <T>(page: Page, expression: string): Promise<T> =>
   page.evaluate(expression) as Promise<T>;
 
+interface OpenApiRoutes {
+  paths: Record<string, { get?: { parameters?: Array<{ name: string }> } }>;
+}
+
 describeInBrowser('the console in a real browser', () => {
   let server: ConsoleServer;
   let browser: ConsoleBrowser;
@@ -66,6 +74,13 @@ describeInBrowser('the console in a real browser', () => {
     return page;
   };
   const withoutErrors = ({ problems }: ConsolePage): void => expect(problems.errors).toEqual([]);
+  /** Whether this server's API has a GET route (and a parameter of it): the console shows what it has. */
+  const declares = async (route: string, parameter?: string): Promise<boolean> => {
+    const { paths } = (await (await fetch(`${server.baseUrl}/docs-json`)).json()) as OpenApiRoutes;
+    const get = paths[route]?.get;
+    if (!get) return false;
+    return parameter === undefined || (get.parameters ?? []).some(({ name }) => name === parameter);
+  };
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'chronicle-console-shots-'));
@@ -132,6 +147,12 @@ describeInBrowser('the console in a real browser', () => {
     expect(await evaluate(page, 'document.cookie')).toBe('');
     const funnel = await server.api<FunnelAnswer>('/views/lifecycle-funnel?from=2016-01-01');
     await expectFunnelShown(page, funnel);
+    if (await declares('/views/data-quality')) {
+      await expectDataQualityShown(
+        page,
+        await server.api<DataQualityAnswer>('/views/data-quality'),
+      );
+    }
     await screenshots.take(page, 'funnel');
   });
 
@@ -158,6 +179,10 @@ describeInBrowser('the console in a real browser', () => {
     const tab = await open('/console/campaigns', KEYS.analyst);
     withoutErrors(tab);
     await expectCampaignsShown(tab.page, await server.api<CampaignsAnswer>('/views/campaigns'));
+    if (await declares('/views/campaigns', 'groupBy')) {
+      const channels = await server.api<ChannelsAnswer>('/views/campaigns?groupBy=channel');
+      await expectChannelsShown(tab.page, channels);
+    }
     await screenshots.take(tab.page, 'campaigns');
   });
 
@@ -188,12 +213,6 @@ describeInBrowser('the console in a real browser', () => {
   });
 
   it('offers the as-of slider exactly where the view takes validAt, and it moves the figures', async () => {
-    const openApi = await (await fetch(`${server.baseUrl}/docs-json`)).json();
-    const takesValidAt = (route: string): boolean =>
-      (
-        (openApi as { paths: Record<string, { get?: { parameters?: Array<{ name: string }> } }> })
-          .paths[route]?.get?.parameters ?? []
-      ).some((parameter) => parameter.name === 'validAt');
     for (const [page, route] of [
       ['/console/funnel#from=2016-01-01', '/views/lifecycle-funnel'],
       ['/console/sla#from=2016-03-01', '/views/service-sla'],
@@ -201,7 +220,7 @@ describeInBrowser('the console in a real browser', () => {
     ] as const) {
       const tab = await open(page, KEYS.analyst);
       const slider = await tab.page.$('#as-of');
-      if (!takesValidAt(route)) {
+      if (!(await declares(route, 'validAt'))) {
         expect(slider).toBeNull();
         continue;
       }
@@ -312,7 +331,14 @@ describeInBrowser('the console in a real browser', () => {
     expect(await tab.page.content()).not.toContain(lastName);
   });
 
-  it('operations: health and projections as the API reports them; an admin rebuilds one', async () => {
+  it('operations: health, projections and webhooks as the API reports them; an admin rebuilds one', async () => {
+    const webhooks = await declares('/admin/webhooks');
+    const hook = webhooks
+      ? await server.post<{ webhookId: string }>('/admin/webhooks', {
+          url: 'http://127.0.0.1:9/console-e2e',
+          eventTypes: ['TicketOpened'],
+        })
+      : undefined;
     const tab = await open('/console/operations', KEYS.admin);
     withoutErrors(tab);
     const { page } = tab;
@@ -324,6 +350,16 @@ describeInBrowser('the console in a real browser', () => {
       expect(row?.lag?.value).toBe(projection.lag);
     }
     expect((await shownFacts(page)).eventStore?.text).toBe('up');
+    if (hook) {
+      const detail = await server.api<{ url: string; state: string; lag: string }>(
+        `/admin/webhooks/${hook.webhookId}`,
+        KEYS.admin,
+      );
+      const row = (await shownTable(page, 'Webhook subscriptions')).get(hook.webhookId);
+      expect(row?.url?.text).toBe(detail.url);
+      expect(row?.state?.text).toBe(detail.state);
+      expect(row?.lag?.value).toBe(detail.lag);
+    }
     await screenshots.take(page, 'operations');
 
     page.once('dialog', (dialog) => void dialog.accept());

@@ -1,10 +1,11 @@
 import type { PageContext } from '../shell/page-context';
-import type { FunnelStage, FunnelView } from '../session/api-shapes';
+import type { DataQualityView, FunnelStage, FunnelView } from '../session/api-shapes';
 import { PALETTE } from '../ui/charts';
 import { h } from '../ui/dom';
 import { figureList } from '../ui/figures';
 import { formatCount, formatDuration, formatRatio } from '../ui/format';
 import { type Column, dataTable, numberColumn, tableCsv } from '../ui/table';
+import { dataQualitySection } from './data-quality-section';
 import { viewPage } from './view-page';
 
 const STAGE_LABELS: Record<string, string> = {
@@ -37,9 +38,17 @@ const COLUMNS: Column<FunnelStage>[] = [
   ),
 ];
 
+const QUALITY_PATH = '/views/data-quality';
+
+interface FunnelData extends FunnelView {
+  /** Present when the API serves the data-quality view. */
+  dataQuality?: DataQualityView;
+}
+
 /** `/console/funnel`: the lifecycle funnel of the contacts registered in the window. */
 export function funnelPage(context: PageContext): Promise<void> {
-  return viewPage<FunnelView>(context, {
+  const { capabilities } = context;
+  return viewPage<FunnelData>(context, {
     title: 'Lifecycle funnel',
     intro:
       'Contacts registered in the window (business time), by the highest lifecycle stage they ' +
@@ -52,7 +61,20 @@ export function funnelPage(context: PageContext): Promise<void> {
       { name: 'ownerId', label: 'Owner', kind: 'text' },
       { name: 'source', label: 'Source', kind: 'text' },
     ],
-    load: ({ api }, query) => api.get<FunnelView>('/views/lifecycle-funnel', query),
+    load: async ({ api }, query) => {
+      // Data quality is about every contact now (or at validAt), not about the cohort.
+      const qualityQuery =
+        query.validAt && capabilities.accepts(QUALITY_PATH, 'validAt')
+          ? { validAt: query.validAt }
+          : {};
+      const [funnel, dataQuality] = await Promise.all([
+        api.get<FunnelView>('/views/lifecycle-funnel', query),
+        capabilities.has(QUALITY_PATH)
+          ? api.get<DataQualityView>(QUALITY_PATH, qualityQuery)
+          : undefined,
+      ]);
+      return { ...funnel, dataQuality };
+    },
     render: (funnel, board) => {
       const customers = funnel.stages.find((stage) => stage.stage === 'customer');
       return [
@@ -106,6 +128,7 @@ export function funnelPage(context: PageContext): Promise<void> {
           caption: 'Lifecycle stages of the cohort',
           rowKey: (row) => row.stage,
         }),
+        ...(funnel.dataQuality ? dataQualitySection(funnel.dataQuality) : []),
       ];
     },
     downloads: (funnel) => [

@@ -5,7 +5,7 @@ import { h, notice, replaceChildren } from '../ui/dom';
 import { formatTime } from '../ui/format';
 import { healthPanel } from './operations/health-panel';
 import { projectionsTable } from './operations/projections-table';
-import { webhooksOf, webhooksTable } from './operations/webhooks-table';
+import { loadWebhooks, webhooksTable } from './operations/webhooks-table';
 
 const AUTO_REFRESH_MS = 5000;
 const WEBHOOKS_PATH = '/admin/webhooks';
@@ -44,9 +44,7 @@ export async function operationsPage(context: PageContext): Promise<void> {
       admin
         ? api.get<ProjectionsReport>('/admin/projections')
         : Promise.reject(new Error('not admin')),
-      admin && capabilities.has(WEBHOOKS_PATH)
-        ? api.get<unknown>(WEBHOOKS_PATH)
-        : Promise.resolve(undefined),
+      admin && capabilities.has(WEBHOOKS_PATH) ? loadWebhooks(api) : Promise.resolve(undefined),
     ]);
     // Redrawing must not take the keyboard focus away from the button the user is on.
     const focused = document.activeElement?.id;
@@ -70,7 +68,7 @@ export async function operationsPage(context: PageContext): Promise<void> {
         ? errorNotice(hooks.reason, identity, 'admin')
         : hooks.value === undefined
           ? undefined
-          : webhooksTable(webhooksOf(hooks.value)),
+          : webhooksTable(hooks.value),
     );
     if (focused) document.getElementById(focused)?.focus();
     status.textContent = `Read ${formatTime(new Date().toISOString())}.`;

@@ -184,13 +184,26 @@ export interface HealthReport {
   integrity: { status: string; treeSize?: number; problemCount?: number };
 }
 
+/** `GET /admin/webhooks/{id}`: a subscription and where its deliveries stand. */
 export interface Webhook {
   webhookId: string;
   url: string;
   eventTypes: string[];
   state: string;
-  description?: string;
+  description?: string | null;
+  position?: string;
   lag?: string;
   failing?: boolean;
   lastDeliveryAt?: string | null;
+  deliveries?: { failed: number; held: number; dead: number };
+}
+
+export interface DataQualityView {
+  contacts: number;
+  missing: { name: number; email: number; phone: number; owner: number };
+  duplicatesSuspected: { open: number; contacts: number };
+  stale: number;
+  erased: number;
+  merged: number;
+  position: string;
 }

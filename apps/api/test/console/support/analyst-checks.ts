@@ -163,3 +163,53 @@ export async function expectCampaignsShown(page: Page, answer: CampaignsAnswer):
     expectRow(rows.get(campaign.campaignId), numbers, CAMPAIGN_KINDS);
   }
 }
+
+export interface DataQualityAnswer {
+  contacts: number;
+  missing: Record<'name' | 'email' | 'phone' | 'owner', number>;
+  duplicatesSuspected: { open: number; contacts: number };
+  stale: number;
+  erased: number;
+  merged: number;
+}
+
+export async function expectDataQualityShown(
+  page: Page,
+  quality: DataQualityAnswer,
+): Promise<void> {
+  const figures = await shownFigures(page);
+  const expected: Record<string, number> = {
+    contacts: quality.contacts,
+    'missing.name': quality.missing.name,
+    'missing.email': quality.missing.email,
+    'missing.phone': quality.missing.phone,
+    'missing.owner': quality.missing.owner,
+    'duplicatesSuspected.open': quality.duplicatesSuspected.open,
+    stale: quality.stale,
+    erased: quality.erased,
+    merged: quality.merged,
+  };
+  for (const [key, value] of Object.entries(expected)) {
+    expectShown(figures[`dataQuality.${key}`], value, 'count');
+  }
+}
+
+export interface ChannelsAnswer {
+  channels: Array<Record<string, number | string | null> & { channel: string | null }>;
+}
+
+export async function expectChannelsShown(page: Page, answer: ChannelsAnswer): Promise<void> {
+  const rows = await shownTable(page, 'Campaigns by channel');
+  expect([...rows.keys()]).toEqual(answer.channels.map((channel) => channel.channel ?? ''));
+  for (const channel of answer.channels) {
+    expectRow(rows.get(channel.channel ?? ''), channel, {
+      campaigns: 'count',
+      budget: 'amount',
+      reached: 'count',
+      customers: 'amount',
+      revenue: 'amount',
+      conversionRate: 'ratio',
+      roi: 'ratio',
+    });
+  }
+}

@@ -53,6 +53,8 @@ export class ConsoleServer {
       ...EMBEDDED,
       CHRONICLE_DATA_DIR: dataDir,
       CHRONICLE_API_KEYS: keys,
+      // The operations page's webhook points at this machine, which is refused unless allowed.
+      CHRONICLE_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     });
     for (const view of VIEWS) await readCaughtUpView(server.baseUrl, view, head, KEYS.analyst);
     return new ConsoleServer(server, dataDir, server.baseUrl, contactIds);
@@ -65,14 +67,19 @@ export class ConsoleServer {
     return body;
   }
 
-  async send(type: string, body: unknown): Promise<{ position: string }> {
-    const response = await fetch(`${this.baseUrl}/commands/${type}`, {
+  send(type: string, body: unknown): Promise<{ position: string }> {
+    return this.post(`/commands/${type}`, body);
+  }
+
+  /** A POST with the admin key that must answer 201. */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${KEYS.admin}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (response.status !== 201) throw new Error(`${type} answered ${response.status}`);
-    return (await response.json()) as { position: string };
+    if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}`);
+    return (await response.json()) as T;
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ApiClient } from '../../session/api-client';
 import type { Webhook } from '../../session/api-shapes';
 import { formatTime } from '../../ui/format';
 import { type Column, dataTable } from '../../ui/table';
@@ -14,6 +15,14 @@ const COLUMNS: Column<Webhook>[] = [
     value: (row) => (row.failing === undefined ? '' : row.failing ? 'yes' : 'no'),
   },
   {
+    key: 'deliveries',
+    label: 'Failed / held / dead',
+    value: (row) =>
+      row.deliveries
+        ? `${row.deliveries.failed} / ${row.deliveries.held} / ${row.deliveries.dead}`
+        : '',
+  },
+  {
     key: 'lastDeliveryAt',
     label: 'Last delivery',
     value: (row) => row.lastDeliveryAt,
@@ -21,11 +30,14 @@ const COLUMNS: Column<Webhook>[] = [
   },
 ];
 
-/** The list answer, whether the API wraps it (`{ webhooks: [...] }`) or not. */
-export function webhooksOf(answer: unknown): Webhook[] {
-  if (Array.isArray(answer)) return answer as Webhook[];
-  const wrapped = (answer as { webhooks?: unknown } | null)?.webhooks;
-  return Array.isArray(wrapped) ? (wrapped as Webhook[]) : [];
+/** The list leaves out where each subscription stands: each one's own route tells. */
+export async function loadWebhooks(api: ApiClient): Promise<Webhook[]> {
+  const { webhooks } = await api.get<{ webhooks: Webhook[] }>('/admin/webhooks');
+  return Promise.all(
+    webhooks.map((webhook) =>
+      api.get<Webhook>(`/admin/webhooks/${encodeURIComponent(webhook.webhookId)}`),
+    ),
+  );
 }
 
 export function webhooksTable(webhooks: readonly Webhook[]): HTMLElement {
