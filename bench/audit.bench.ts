@@ -1,14 +1,21 @@
 // npm run bench:audit — one customer with 10,000 events over ~2,750 streams: the history read in
 // global order from the event store (GET /audit/customers/{id}/events, every page), and the as-of
 // replay: that history folded with evolveCustomer360 and opened for display, as
-// GET /audit/customers/{id}/state does (minus HTTP and the history index lookup). Baseline in the
-// same run: a bare readAll of the same 10,000 events, which are the whole store here.
+// GET /audit/customers/{id}/state does (minus HTTP and the history index lookup), without
+// snapshots (each run starts empty: the first question about a customer) and from the snapshots
+// earlier replays took, at the head and at random positions. Baseline in the same run: a bare
+// readAll of the same 10,000 events, which are the whole store here.
 import { randomUUID } from 'node:crypto';
 import { PersonalDataCipher } from '../libs/application/src';
 import { SqliteKeyStore } from '../libs/application/src/adapters/embedded/key-store.sqlite';
-import { eventsInPositionOrder } from '../libs/application/src/audit/merged-streams';
+import {
+  eventsInPositionOrder,
+  pagesInPositionOrder,
+} from '../libs/application/src/audit/merged-streams';
+import { replayAsOf } from '../apps/api/src/audit/customer-360-replay';
+import { Customer360Snapshots } from '../apps/api/src/audit/customer-360-snapshots';
 import { SqliteEventStore, type EventToAppend } from '../libs/event-store/src';
-import { replayCustomer360, toCustomer360View } from '../libs/projections/src';
+import { toCustomer360View } from '../libs/projections/src';
 import { freshDirectory, printTable, removeDirectory } from './bench-support';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
@@ -89,16 +96,30 @@ async function main(): Promise<void> {
       if (read !== EVENTS) throw new Error(`the history has ${read} events`);
     });
     let orders = 0;
-    const asOf = await timed(async () => {
-      const state = await replayCustomer360(CONTACT, eventsInPositionOrder(store, streams));
+    const head = await store.headPosition();
+    const replay = async (snapshots: Customer360Snapshots, atPosition?: string) => {
+      const { state } = await replayAsOf({
+        contactId: CONTACT,
+        bound: { atPosition },
+        pagesAfter: (after) =>
+          pagesInPositionOrder(store, streams, { after, firstChunkSize: 2048 }),
+        snapshots,
+        snapshotsUpTo: head,
+      });
       if (!state) throw new Error('the customer did not replay');
       const view = await toCustomer360View(state, {
         position: state.position,
         now: new Date(),
         cipher,
       });
-      orders = view.purchases.orders;
-    });
+      orders = atPosition === undefined ? view.purchases.orders : orders;
+    };
+    const asOf = await timed(() => replay(new Customer360Snapshots()));
+    const snapshots = new Customer360Snapshots();
+    await replay(snapshots);
+    const fromSnapshots = await timed(() => replay(snapshots));
+    const randomPosition = (): string => String(1 + Math.floor(Math.random() * Number(head)));
+    const atRandom = await timed(() => replay(snapshots, randomPosition()));
     const median = (timings: number[]): number =>
       [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)]!;
     const row = (label: string, timings: number[]): string[] => [
@@ -116,7 +137,9 @@ async function main(): Promise<void> {
       [
         row('bare readAll of the same events (baseline)', baseline),
         row('history in global order', history),
-        row('as-of replay (history + fold + view)', asOf),
+        row('as-of replay, no snapshot yet (history + fold + view)', asOf),
+        row('as-of replay at the head, from snapshots', fromSnapshots),
+        row('as-of replay at random positions, from snapshots', atRandom),
       ],
     );
   } finally {

@@ -32,6 +32,7 @@ export { isIsoDate, isIsoDateTime } from './commands/shared/iso-dates';
 export { type AuditEvent, toAuditEvent } from './audit/audit-event';
 export {
   eventsInPositionOrder,
+  pagesInPositionOrder,
   type MergeOptions,
   type StreamToMerge,
 } from './audit/merged-streams';

@@ -2,18 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type AuditEvent,
   eventsInPositionOrder,
+  pagesInPositionOrder,
   PersonalDataCipher,
   toAuditEvent,
   UpcastingReader,
   verifyStreams,
   type VerificationReport,
 } from '@chronicle/application';
-import {
-  comparePositions,
-  EVENT_STORE,
-  type EventStore,
-  type RecordedEvent,
-} from '@chronicle/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@chronicle/event-store';
 import {
   type CustomerHistory,
   customerHistoryProjection,
@@ -22,15 +18,18 @@ import {
   HISTORY_STREAMS,
   ProjectorRuntime,
   queryCustomerHistory,
-  replayCustomer360,
   toCustomer360View,
 } from '@chronicle/projections';
 import { ChronicleError } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { IntegrityService } from './integrity.service';
 import type { CustomerEventsQuery, CustomerStateQuery } from './audit-customer-query';
+import { replayAsOf } from './customer-360-replay';
+import { Customer360Snapshots } from './customer-360-snapshots';
 
 const HISTORY = customerHistoryProjection.name;
+// A replay reads most of a history: large pages from the start (the event pages start small).
+const REPLAY_FIRST_PAGE = 2048;
 
 /** A page of a customer's history; `next` is the `after` of the following page, when there is one. */
 export interface CustomerEventsPage {
@@ -44,6 +43,8 @@ export interface CustomerEventsPage {
  */
 @Injectable()
 export class CustomerAuditService {
+  private readonly snapshots = new Customer360Snapshots();
+
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -91,26 +92,29 @@ export class CustomerAuditService {
 
   /**
    * The customer 360 replayed from the events known at `atPosition` (inclusive) or stored by
-   * `asOf` (the store's `storedAt`), with the projection's own fold; NOT_FOUND when the contact was
-   * not registered yet. Personal fields open with today's keys, so erased data stays erased.
+   * `asOf` (the store's `storedAt`), with the projection's own fold, from the latest snapshot of
+   * that fold within the bound; NOT_FOUND when the contact was not registered yet. Personal fields
+   * open with today's keys, so erased data stays erased.
    */
   async stateAsOf(contactId: string, query: CustomerStateQuery): Promise<Customer360View> {
-    const history = await this.history(contactId, query.minPosition);
+    if (query.minPosition !== undefined) {
+      await this.runtime.waitForPosition(HISTORY, query.minPosition);
+    }
+    // Read before the index: every stream naming the contact up to it is then in the list.
+    const indexed = this.runtime.position(HISTORY);
+    const history = await this.history(contactId);
     const asOfMillis = query.asOf === undefined ? undefined : Date.parse(query.asOf);
-    let lastStoredAt: string | undefined;
-    const known = async function* (events: AsyncIterable<RecordedEvent>) {
-      for await (const event of events) {
-        if (
-          query.atPosition !== undefined &&
-          comparePositions(event.position, query.atPosition) > 0
-        )
-          return;
-        if (asOfMillis !== undefined && Date.parse(event.storedAt) > asOfMillis) continue;
-        lastStoredAt = event.storedAt;
-        yield event;
-      }
-    };
-    const state = await replayCustomer360(contactId, known(this.stored(history)));
+    const { state, lastStoredAt } = await replayAsOf({
+      contactId,
+      bound: { atPosition: query.atPosition, asOfMillis },
+      pagesAfter: (after) =>
+        pagesInPositionOrder(this.eventStore, history.streams, {
+          after,
+          firstChunkSize: REPLAY_FIRST_PAGE,
+        }),
+      snapshots: this.snapshots,
+      snapshotsUpTo: indexed,
+    });
     if (!state) {
       throw new ChronicleError('NOT_FOUND', `Contact ${contactId} was not registered by then`);
     }

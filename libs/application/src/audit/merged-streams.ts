@@ -10,6 +10,8 @@ export interface MergeOptions {
   after?: string;
   /** Most events read per round trip; bounds memory whatever the history's length. */
   chunkSize?: number;
+  /** Events read by the first round trip (the pages then double up to `chunkSize`). */
+  firstChunkSize?: number;
 }
 
 const FIRST_CHUNK = 128;
@@ -26,13 +28,25 @@ export async function* eventsInPositionOrder(
   streams: readonly StreamToMerge[],
   options: MergeOptions = {},
 ): AsyncGenerator<RecordedEvent> {
+  for await (const page of pagesInPositionOrder(eventStore, streams, options)) yield* page;
+}
+
+/**
+ * The same events as {@link eventsInPositionOrder}, a page at a time: a fold over thousands of
+ * events then pays one asynchronous step per page instead of one per event.
+ */
+export async function* pagesInPositionOrder(
+  eventStore: EventStore,
+  streams: readonly StreamToMerge[],
+  options: MergeOptions = {},
+): AsyncGenerator<RecordedEvent[]> {
   const streamIds = streams.map(({ streamId }) => streamId);
   const largest = options.chunkSize ?? DEFAULT_MAX_CHUNK;
-  let maxCount = Math.min(FIRST_CHUNK, largest);
+  let maxCount = Math.min(options.firstChunkSize ?? FIRST_CHUNK, largest);
   let after = options.after;
   for (;;) {
     const page = await eventStore.readStreams(streamIds, { after, maxCount });
-    yield* page;
+    if (page.length > 0) yield page;
     if (page.length < maxCount) return;
     after = page[page.length - 1]!.position;
     maxCount = Math.min(maxCount * 2, largest);
