@@ -94,4 +94,21 @@ describe('BatchedWrites', () => {
     await expect(failing.write(insert('b'))).rejects.toThrow('EIO');
     await failing.close();
   });
+
+  it('commits an unsynced write without an fsync of its own; the next durable write carries it', async () => {
+    let fsyncs = 0;
+    const counted = new BatchedWrites(db, {
+      fsync: () => {
+        fsyncs += 1;
+        return Promise.resolve();
+      },
+    });
+    await counted.writeUnsynced(insert('answer'));
+    expect(fsyncs).toBe(0);
+    await counted.write(insert('marker'));
+    // The folder once (the log file is new), then the log, for both writes.
+    expect(fsyncs).toBe(2);
+    expect(names(db)).toEqual(['answer', 'marker']);
+    await counted.close();
+  });
 });

@@ -2,6 +2,12 @@ import type Database from 'better-sqlite3';
 import { GroupCommitter, type Outcome } from './group-committer';
 import { type FsyncCall, WalSync } from './wal-sync';
 
+interface Write {
+  run: () => unknown;
+  /** Resolve only once on the disk (else once committed). */
+  durable: boolean;
+}
+
 export interface BatchedWritesOptions {
   /** Replaces the fsync of the file's log, for fault tests. */
   fsync?: FsyncCall;
@@ -18,16 +24,16 @@ export interface BatchedWritesOptions {
  * writes on the same connection keep the connection's own `synchronous` setting.
  */
 export class BatchedWrites {
-  private readonly committer: GroupCommitter<() => unknown, unknown>;
+  private readonly committer: GroupCommitter<Write, unknown>;
   private readonly wal: WalSync | undefined;
 
   constructor(db: Database.Database, options: BatchedWritesOptions = {}) {
     // A better-sqlite3 transaction called inside another one runs as a savepoint.
     const writeOne = db.transaction((write: () => unknown) => write());
-    const writeBatch = db.transaction((writes: Array<() => unknown>) =>
-      writes.map((write): Outcome<unknown> => {
+    const writeBatch = db.transaction((writes: Write[]) =>
+      writes.map(({ run }): Outcome<unknown> => {
         try {
-          return { ok: true, value: writeOne(write) };
+          return { ok: true, value: writeOne(run) };
         } catch (error) {
           return { ok: false, error };
         }
@@ -41,20 +47,33 @@ export class BatchedWrites {
       this.committer = new GroupCommitter(writeBatch);
       return;
     }
-    const commitUnsynced = (writes: Array<() => unknown>): Outcome<unknown>[] => {
-      db.pragma('synchronous = NORMAL');
+    const unsynced = db.prepare('PRAGMA synchronous = NORMAL');
+    const restored = db.prepare(`PRAGMA synchronous = ${synchronous}`);
+    const commitUnsynced = (writes: Write[]): Outcome<unknown>[] => {
+      unsynced.run();
       try {
         return writeBatch(writes);
       } finally {
-        db.pragma(`synchronous = ${synchronous}`);
+        restored.run();
       }
     };
-    this.committer = new GroupCommitter(commitUnsynced, 1000, () => wal.sync());
+    this.committer = new GroupCommitter(commitUnsynced, 1000, (writes) =>
+      writes.some((write) => write.durable) ? wal.sync() : undefined,
+    );
   }
 
   /** Runs `write` in the next batch and resolves with its result once the batch is durable. */
   write<T>(write: () => T): Promise<T> {
-    return this.committer.submit(write) as Promise<T>;
+    return this.committer.submit({ run: write, durable: true }) as Promise<T>;
+  }
+
+  /**
+   * Runs `write` in the next batch and resolves once it is committed, without an fsync of its
+   * own: the next durable write's fsync (or the close) carries it to the disk. For what a crash
+   * may lose because it can be rebuilt, so it costs no wait for the disk.
+   */
+  writeUnsynced<T>(write: () => T): Promise<T> {
+    return this.committer.submit({ run: write, durable: false }) as Promise<T>;
   }
 
   /**
@@ -70,9 +89,10 @@ export class BatchedWrites {
     return this.committer.drain();
   }
 
-  /** Drains, then lets go of the log file; call before closing the database. */
+  /** Drains, makes every commit durable, then lets go of the log file; call before closing. */
   async close(): Promise<void> {
     await this.drain();
+    await this.wal?.sync().catch(() => undefined);
     await this.wal?.close();
   }
 }

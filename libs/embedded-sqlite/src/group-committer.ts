@@ -8,25 +8,34 @@ interface Pending<Request, Result> {
 export type Outcome<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
 
 /**
+ * Makes a committed batch durable: resolves once it is on the disk, or answers undefined when the
+ * batch needs no fsync of its own (the next one will cover it).
+ */
+export type MakeDurable<Request> = (requests: readonly Request[]) => Promise<void> | undefined;
+
+/**
  * Group commit: requests that arrive while the event loop is busy are written by one transaction
  * and so share one fsync, which is what makes durable appends fast (one fsync per append caps a
  * disk at a few thousand per second). `commitBatch` runs synchronously and either commits the
  * whole batch, giving each request its own outcome, or throws, failing every request in it.
  *
  * With `durable`, the commit itself does not wait for the disk: the batch's requests are settled
- * only once `durable()` (called right after the commit) resolves, and all fail if it rejects.
- * Meanwhile the next batch may already be written, so batches overlap with the previous fsync.
+ * once `durable` (called right after the commit) resolves, and all fail if it rejects. While that
+ * fsync runs, the event loop serves other work and the requests arriving meanwhile wait to form
+ * the next batch: a commit made during an fsync could not be acknowledged before the next fsync
+ * anyway, and one larger batch costs less than several small ones. So one fsync per group, and
+ * one group in flight per file.
  */
 export class GroupCommitter<Request, Result> {
   private queue: Pending<Request, Result>[] = [];
   private scheduled = false;
-  private syncing = 0;
+  private syncing = false;
   private idle: (() => void)[] = [];
 
   constructor(
     private readonly commitBatch: (requests: Request[]) => Outcome<Result>[],
     private readonly maxBatch = 1000,
-    private readonly durable?: () => Promise<void>,
+    private readonly durable?: MakeDurable<Request>,
   ) {}
 
   submit(request: Request): Promise<Result> {
@@ -38,12 +47,12 @@ export class GroupCommitter<Request, Result> {
 
   /** Resolves once every request submitted so far has been committed or refused. */
   drain(): Promise<void> {
-    if (this.queue.length === 0 && !this.scheduled && this.syncing === 0) return Promise.resolve();
+    if (this.queue.length === 0 && !this.scheduled && !this.syncing) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.syncing) return;
     this.scheduled = true;
     // setImmediate rather than a microtask: requests arriving through I/O callbacks in this
     // turn of the loop still join the batch.
@@ -53,22 +62,22 @@ export class GroupCommitter<Request, Result> {
   private flush(): void {
     this.scheduled = false;
     const batch = this.queue.splice(0, this.maxBatch);
-    if (this.queue.length > 0) this.schedule();
     let outcomes: Outcome<Result>[];
     try {
       outcomes = this.commitBatch(batch.map((pending) => pending.request));
     } catch (error) {
       for (const pending of batch) pending.reject(error);
-      this.settleIdle();
+      this.next();
       return;
     }
-    if (!this.durable) {
+    const syncing = this.durable?.(batch.map((pending) => pending.request));
+    if (!syncing) {
       settle(batch, outcomes);
-      this.settleIdle();
+      this.next();
       return;
     }
-    this.syncing += 1;
-    void this.durable()
+    this.syncing = true;
+    void syncing
       .then(
         () => settle(batch, outcomes),
         (error: unknown) => {
@@ -76,13 +85,17 @@ export class GroupCommitter<Request, Result> {
         },
       )
       .finally(() => {
-        this.syncing -= 1;
-        this.settleIdle();
+        this.syncing = false;
+        this.next();
       });
   }
 
-  private settleIdle(): void {
-    if (this.queue.length > 0 || this.scheduled || this.syncing > 0) return;
+  private next(): void {
+    if (this.queue.length > 0) {
+      this.schedule();
+      return;
+    }
+    if (this.scheduled || this.syncing) return;
     const waiting = this.idle;
     this.idle = [];
     for (const resolve of waiting) resolve();

@@ -14,7 +14,9 @@ export interface IdempotencyRecord {
 
 /**
  * Idempotency records by record id (derived from the caller's scope and key together); `put`
- * replaces the record and adds to its subjects.
+ * replaces the record and adds to its subjects. A record without a response (the in-progress
+ * marker) is durable once `put` resolves; an answer may be lost by a crash that follows soon
+ * after, since the marker and the stored events rebuild it.
  */
 export interface IdempotencyStore {
   get(recordId: string): Promise<IdempotencyRecord | undefined>;

@@ -80,11 +80,13 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   async put(recordId: string, record: IdempotencyRecord): Promise<void> {
     const response = record.response === null ? null : JSON.stringify(record.response);
     const updatedAt = new Date().toISOString();
+    const write = (): void => {
+      this.upsert.run(recordId, record.requestFingerprint, response, updatedAt);
+      for (const subject of record.subjects) this.addSubject.run(subject, recordId);
+    };
     try {
-      await this.writes.write(() => {
-        this.upsert.run(recordId, record.requestFingerprint, response, updatedAt);
-        for (const subject of record.subjects) this.addSubject.run(subject, recordId);
-      });
+      // A marker must be on the disk before the events; an answer rides on the next fsync.
+      await (response === null ? this.writes.write(write) : this.writes.writeUnsynced(write));
     } catch (error) {
       throw asUnavailable(FILE, error);
     }
