@@ -8,7 +8,7 @@
 // with its peak RSS in MiB.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { readStoreHealthProvider } from '../../apps/api/src/health/read-store-health.provider';
 import { EventStoreModule } from '../../apps/api/src/infrastructure/event-store.module';
@@ -38,11 +38,11 @@ class ViewsServerModule {
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfigOrExit(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(ViewsServerModule.forRoot(config), {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
-  app.disable('x-powered-by');
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ViewsServerModule.forRoot(config),
+    new FastifyAdapter(),
+    { logger: ['error', 'warn'], abortOnError: false },
+  );
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const runtime = app.get(ProjectorRuntime);

@@ -1,14 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
-  admitHeavyReads,
-  authenticateFirst,
+  answerFrameworkErrors,
   type ChronicleConfig,
-  correlationIdMiddleware,
+  installHttpBoundary,
   JsonLogger,
-  jsonBodiesOnly,
-  translateBodyParserErrors,
 } from '@chronicle/platform';
 import { AppModule } from './app.module';
 import { httpMetrics } from './metrics/http-metrics';
@@ -19,28 +16,36 @@ export interface CreateAppOptions {
   logger?: LoggerService | false;
 }
 
+/**
+ * Path segments as long as a request line may be (Node's default header limit): ids are short,
+ * and a longer one is judged by its route like any other, not refused by the router.
+ */
+const MAX_PATH_SEGMENT = 16 * 1024;
+
 /** The whole HTTP application, configured but not listening; used by main.ts and e2e tests. */
 export async function createApp(
   config: ChronicleConfig,
   options: CreateAppOptions = {},
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    // Our own JSON parser below carries the configured limit; no other body types are accepted.
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_SEGMENT },
+    frameworkErrors: answerFrameworkErrors(config.apiKeys),
+    // While the server closes, requests on open connections are still served as usual, not
+    // answered with Fastify's own 503 body outside the error shape.
+    return503OnClosing: false,
+    // No Express-style middleware is mounted: every boundary rule is a Fastify hook.
+    skipMiddie: true,
+  });
+  const fastify = adapter.getInstance();
+  installHttpBoundary(fastify, config);
+  fastify.addHook('onResponse', httpMetrics.onResponse);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    // Our own JSON reader (installHttpBoundary) carries the configured limit.
     bodyParser: false,
     // Nest's default is process.abort() on a failed start; main.ts reports and exits instead.
     abortOnError: false,
     logger: options.logger ?? new JsonLogger(),
   });
-  app.disable('x-powered-by');
-  // Mounted first, so every answer, even a body-parser error, carries the correlation id.
-  app.use(correlationIdMiddleware);
-  app.use(httpMetrics.middleware);
-  // The key is checked, and the body's type and encoding, before a byte of the body is read.
-  app.use(authenticateFirst(config.apiKeys));
-  app.use(admitHeavyReads(config.maxHeavyQueries));
-  app.use(jsonBodiesOnly);
-  app.useBodyParser('json', { limit: config.bodyLimitBytes });
-  app.use(translateBodyParserErrors);
   setUpOpenApi(app);
   return app;
 }

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@chronicle/platform';
 import { createApp } from '../src/app.factory';
 import { ApiHarness, TOKENS } from '../src/commands/testing/api-harness';
@@ -104,7 +104,7 @@ describe('the HTTP boundary: the key before the body, JSON bodies only', () => {
 
 describe('the data folder', () => {
   let dataDir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'chronicle-modes-'));

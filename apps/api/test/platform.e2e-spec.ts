@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@chronicle/platform';
 import { createApp } from '../src/app.factory';
 
@@ -13,7 +13,7 @@ const ERROR_SHAPE = {
 
 describe('the API platform over HTTP', () => {
   let dataDir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
 
   const request = (path: string, init: RequestInit & { token?: string } = {}) => {

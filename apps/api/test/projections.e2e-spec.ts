@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { type ChronicleConfig, loadConfig, PlatformModule } from '@chronicle/platform';
 import {
@@ -50,7 +50,7 @@ class ProjectionsTestAppModule {
 
 describe('admin projection endpoints over HTTP', () => {
   let dataDir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
   let runtime: ProjectorRuntime;
   let eventStore: EventStore;
@@ -64,8 +64,9 @@ describe('admin projection endpoints over HTTP', () => {
       CHRONICLE_DATA_DIR: dataDir,
       CHRONICLE_API_KEYS: 'admin-token=admin;analyst-token=analyst',
     });
-    app = await NestFactory.create<NestExpressApplication>(
+    app = await NestFactory.create<NestFastifyApplication>(
       ProjectionsTestAppModule.forRoot(config),
+      new FastifyAdapter(),
       {
         logger: false,
         abortOnError: false,

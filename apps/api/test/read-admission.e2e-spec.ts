@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@chronicle/platform';
 import { createApp } from '../src/app.factory';
 
@@ -11,7 +11,7 @@ const WAITING_VIEW = '/views/pipeline?minPosition=999999999';
 
 describe('heavy reads beyond the per-role limit', () => {
   let dataDir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
 
   const get = (path: string, token: string) =>

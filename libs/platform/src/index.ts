@@ -9,9 +9,8 @@ export type { Actor, RequestWithActor } from './auth/actor';
 export { ApiKeyGuard } from './auth/api-key.guard';
 export { CurrentActor, Public, Roles } from './auth/auth.decorators';
 export { findApiKey } from './auth/find-api-key';
-export { authenticateFirst, isPublicRead } from './auth/authenticate-first.middleware';
-export { jsonBodiesOnly } from './http/json-bodies-only.middleware';
-export { admitHeavyReads } from './http/admit-heavy-reads.middleware';
+export { installHttpBoundary, type HttpBoundarySettings } from './http/http-boundary';
+export { answerFrameworkErrors } from './http/framework-errors';
 
 export {
   ChronicleError,
@@ -21,16 +20,15 @@ export {
 } from './errors/chronicle-error';
 export { ChronicleExceptionFilter } from './errors/chronicle-exception.filter';
 export { toErrorResponse, type ErrorBody, type ErrorResponse } from './errors/error-response';
-export { translateBodyParserErrors } from './errors/body-parser-errors.middleware';
 export { STATUS_BY_CODE } from './errors/status-by-code';
 export { createValidationPipe, toFieldProblems } from './errors/validation';
 
 export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger';
 export {
   CORRELATION_ID_HEADER,
-  correlationIdMiddleware,
+  correlateRequest,
   correlationIdOf,
-} from './logging/correlation-id.middleware';
+} from './logging/correlation-id.hook';
 export { currentCorrelationId, runWithCorrelationId } from './logging/request-context';
 
 export { PlatformModule } from './platform.module';

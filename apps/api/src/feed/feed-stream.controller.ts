@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { START_POSITION } from '@chronicle/event-store';
 import { Roles, validationFailed } from '@chronicle/platform';
 import { ValidQuery } from '../query/valid-query.decorator';
@@ -31,11 +31,14 @@ export class FeedStreamController {
   async stream(
     @ValidQuery(FeedStreamQuery) query: FeedStreamQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Res() response: ServerResponse,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const after = resumePosition(lastEventId) ?? query.after ?? START_POSITION;
     // Refused with a JSON 400 while no byte of the stream is written yet.
     await this.feed.checkStart(after, lastEventId ? LAST_EVENT_ID : 'after');
+    // From here on the stream is written to the socket directly, not answered through Fastify.
+    reply.hijack();
+    const response = reply.raw;
     const connection = this.connections.track(response);
     const events = new ServerSentEvents(response, connection);
     const gone = new AbortController();

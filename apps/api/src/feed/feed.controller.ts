@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '@chronicle/platform';
 import { START_POSITION } from '@chronicle/event-store';
 import { ValidQuery } from '../query/valid-query.decorator';
@@ -24,12 +24,12 @@ export class FeedController {
   })
   async page(
     @ValidQuery(FeedQuery) query: FeedQuery,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FeedAnswer> {
-    response.setHeader('Cache-Control', 'no-store');
+    reply.header('Cache-Control', 'no-store');
     // A long-poll ends early when its caller goes away or the server stops.
     const gone = new AbortController();
-    response.once('close', () => gone.abort());
+    reply.raw.once('close', () => gone.abort());
     return this.feed.page({
       after: query.after ?? START_POSITION,
       limit: query.limit ?? DEFAULT_FEED_LIMIT,

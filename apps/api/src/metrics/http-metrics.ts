@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 /**
  * Counts answered HTTP requests by method, route template and status class, in this process.
@@ -7,18 +7,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export class HttpMetrics {
   private readonly counts = new Map<string, number>();
 
-  readonly middleware = (
-    request: IncomingMessage & { route?: { path?: string } },
-    response: ServerResponse,
-    next: () => void,
+  /**
+   * Fastify `onResponse` hook: it runs once an answer has been sent, whoever sent it (a refusal
+   * before the body was read, a handler, a stream written to the socket).
+   */
+  readonly onResponse = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
   ): void => {
-    response.on('finish', () => {
-      // Express sets `route` once a handler matched; unmatched requests share one series.
-      const route = request.route?.path ?? 'unmatched';
-      const key = `${request.method} ${route} ${Math.floor(response.statusCode / 100)}xx`;
-      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    });
-    next();
+    // Requests no route matched share one series.
+    const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
+    const key = `${request.method} ${route} ${Math.floor(reply.statusCode / 100)}xx`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    done();
   };
 
   /** `[method, route, statusClass, count]` rows, stable order. */
@@ -30,5 +32,5 @@ export class HttpMetrics {
   }
 }
 
-/** One instance per process; the middleware is mounted in app.factory.ts. */
+/** One instance per process; the hook is added in app.factory.ts. */
 export const httpMetrics = new HttpMetrics();

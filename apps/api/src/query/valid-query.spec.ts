@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   type ChronicleConfig,
@@ -65,7 +65,7 @@ class ProbeModule {
 }
 
 describe('@ValidQuery and the undeclared-query rule in a Nest app', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
   let dataDir: string;
 
@@ -75,9 +75,11 @@ describe('@ValidQuery and the undeclared-query rule in a Nest app', () => {
       CHRONICLE_DATA_DIR: dataDir,
       CHRONICLE_API_KEYS: `${ANALYST}=analyst`,
     });
-    app = await NestFactory.create<NestExpressApplication>(ProbeModule.withConfig(config), {
-      logger: false,
-    });
+    app = await NestFactory.create<NestFastifyApplication>(
+      ProbeModule.withConfig(config),
+      new FastifyAdapter(),
+      { logger: false },
+    );
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
   });

@@ -29,12 +29,7 @@ const CODE_BY_HTTP_STATUS: Readonly<Record<number, ChronicleErrorCode>> = {
 
 /** Maps anything thrown while serving a request to its error answer. */
 export function toErrorResponse(exception: unknown): ErrorResponse {
-  return (
-    fromCodedError(exception) ??
-    fromBodyParserError(exception) ??
-    fromHttpException(exception) ??
-    internalError(exception)
-  );
+  return fromCodedError(exception) ?? fromHttpException(exception) ?? internalError(exception);
 }
 
 /** Duck-typed on a string `code`, so the domain and the event store need not know this library. */
@@ -63,20 +58,6 @@ function fromCodedError(exception: unknown): ErrorResponse | undefined {
   }
   const details = 'details' in exception ? exception.details : undefined;
   return { body: answer(code, exception.message, details) };
-}
-
-/** express's body-parser errors (http-errors with a `type`), when they reach the filter raw. */
-function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
-  if (!isBodyParserError(exception)) return undefined;
-  if (exception.type === 'entity.parse.failed') {
-    const problem: FieldProblem = { field: 'body', problems: [exception.message] };
-    return { body: answer('VALIDATION_FAILED', 'The request body is not valid JSON', [problem]) };
-  }
-  if (exception.type === 'entity.too.large') {
-    const limit = typeof exception.limit === 'number' ? ` of ${exception.limit} bytes` : '';
-    return { body: answer('PAYLOAD_TOO_LARGE', `The request body is over the limit${limit}`) };
-  }
-  return fromStatus(exception.status, exception.message);
 }
 
 function fromHttpException(exception: unknown): ErrorResponse | undefined {
@@ -115,19 +96,4 @@ function answer(code: ChronicleErrorCode, message: string, details?: unknown): E
   const body: ErrorBody = { statusCode: STATUS_BY_CODE[code], code, message };
   if (details !== undefined) body.details = details;
   return body;
-}
-
-interface BodyParserError extends Error {
-  type: string;
-  status: number;
-  limit?: unknown;
-}
-
-export function isBodyParserError(value: unknown): value is BodyParserError {
-  return (
-    value instanceof Error &&
-    typeof (value as Partial<BodyParserError>).type === 'string' &&
-    typeof (value as Partial<BodyParserError>).status === 'number' &&
-    ((value as BodyParserError).status ?? 0) < 500
-  );
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JsonLogger, loadConfig } from '@chronicle/platform';
 import { createApp } from '../../app.factory';
 import { TOKENS, type ApiResponse } from '../../commands/testing/api-harness';
@@ -13,7 +13,7 @@ import { TOKENS, type ApiResponse } from '../../commands/testing/api-harness';
  */
 export class RestartableApi {
   private constructor(
-    private readonly app: NestExpressApplication,
+    private readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     readonly dataDir: string,
   ) {}

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@chronicle/platform';
 import { createApp } from '../../app.factory';
 
@@ -48,7 +48,7 @@ export interface SendOptions {
 /** The whole API on a free port with a temporary data folder, as main.ts would run it. */
 export class ApiHarness {
   private constructor(
-    readonly app: NestExpressApplication,
+    readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     readonly dataDir: string,
   ) {}

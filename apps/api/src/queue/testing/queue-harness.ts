@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@chronicle/event-store';
 import {
   type ChronicleConfig,
-  correlationIdMiddleware,
+  installHttpBoundary,
   loadConfig,
   PlatformModule,
 } from '@chronicle/platform';
@@ -47,7 +47,7 @@ class QueueTestAppModule {
 /** An API with the queue module on a free port, for the SLA and command-queue e2e tests. */
 export class QueueHarness {
   private constructor(
-    readonly app: NestExpressApplication,
+    readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     readonly dataDir: string,
   ) {}
@@ -60,12 +60,13 @@ export class QueueHarness {
       CHRONICLE_API_KEYS: `${SERVICE_TOKEN}=service`,
       ...(redisUrl && { REDIS_URL: redisUrl }),
     });
-    const app = await NestFactory.create<NestExpressApplication>(
+    const adapter = new FastifyAdapter({ skipMiddie: true });
+    installHttpBoundary(adapter.getInstance(), config);
+    const app = await NestFactory.create<NestFastifyApplication>(
       QueueTestAppModule.forRoot(config, queueOptions),
+      adapter,
       { bodyParser: false, abortOnError: false, logger: false },
     );
-    app.use(correlationIdMiddleware);
-    app.useBodyParser('json');
     await app.listen(0, '127.0.0.1');
     return new QueueHarness(app, await app.getUrl(), dataDir);
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@chronicle/platform';
 import { createApp } from '../../../../src/app.factory';
 import { TOKENS } from '../../../../src/commands/testing/api-harness';
@@ -24,7 +24,7 @@ export interface StoredEvent {
  */
 export class OutageApi {
   private constructor(
-    readonly app: NestExpressApplication,
+    readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     readonly dataDir: string,
   ) {}

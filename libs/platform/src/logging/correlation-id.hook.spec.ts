@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { correlationIdOf } from './correlation-id.middleware';
+import { correlationIdOf } from './correlation-id.hook';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const requestWith = (value?: string) =>
