@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PersonalDataCipher } from '@chronicle/application';
 import {
@@ -43,8 +43,7 @@ export class CustomersController {
   async customer(
     @Param('contactId') contactId: string,
     @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerAnswer> {
     if (minPosition !== undefined) await this.runtime.waitForPosition(PROJECTIONS, minPosition);
     // The position is read before the documents, so the answer is at least that recent.
@@ -63,7 +62,7 @@ export class CustomersController {
     ]);
     if (!customer) throw new ChronicleError('NOT_FOUND', `Contact ${contactId} does not exist`);
     const revision = typeof lookup?.revision === 'number' ? lookup.revision : -1;
-    tagWithRevision(request, response, revision);
+    tagWithRevision(reply, revision);
     return { ...customer, revision };
   }
 }

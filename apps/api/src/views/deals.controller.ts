@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   dealLookupProjection,
@@ -60,14 +60,13 @@ export class DealsController {
   async deal(
     @Param('dealId') dealId: string,
     @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DealView> {
     const position = await this.positionAfter(minPosition);
     const collection = this.runtime.collection(NAME, LOOKUP_DEALS);
     const deal = await queryDeal(this.readStore, collection, dealId, position);
     if (!deal) throw new ChronicleError('NOT_FOUND', `Deal ${dealId} does not exist`);
-    tagWithRevision(request, response, deal.revision);
+    tagWithRevision(reply, deal.revision);
     return deal;
   }
 

@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   LOOKUP_TICKETS,
@@ -65,15 +65,14 @@ export class TicketsController {
   async ticket(
     @Param('ticketId') ticketId: string,
     @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketRevisionView> {
     const position = await this.positionAfter(minPosition);
     const collection = this.runtime.collection(NAME, LOOKUP_TICKETS);
     const context = { position, now: this.now() };
     const ticket = await queryTicketWithRevision(this.readStore, collection, ticketId, context);
     if (!ticket) throw new ChronicleError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
-    tagWithRevision(request, response, ticket.revision);
+    tagWithRevision(reply, ticket.revision);
     return ticket;
   }
 
