@@ -1,5 +1,6 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { validateCommand } from '../validation/validate-command';
 import { exampleCommandPayloads } from './command-examples';
@@ -31,7 +32,7 @@ describe('the OpenAPI description of the commands', () => {
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    app = await NestFactory.create(NoControllersModule, { logger: false });
+    app = await NestFactory.create(NoControllersModule, new FastifyAdapter(), { logger: false });
     document = SwaggerModule.createDocument(app, new DocumentBuilder().build(), {
       extraModels: COMMAND_TYPES.map((type) => commandDtos[type]!),
     });
