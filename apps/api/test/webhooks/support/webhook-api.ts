@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@chronicle/platform';
 import { createApp } from '../../../src/app.factory';
 import { TOKENS } from '../../../src/commands/testing/api-harness';
@@ -17,7 +17,7 @@ export interface Answer<T> {
  */
 export class WebhookApi {
   private constructor(
-    private readonly app: NestExpressApplication,
+    private readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     private readonly dataDir: string,
   ) {}
