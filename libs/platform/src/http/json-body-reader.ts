@@ -10,6 +10,9 @@ const INFLATERS: Readonly<Record<string, (() => Transform) | undefined>> = {
   br: createBrotliDecompress,
 };
 
+// Fatal: a byte sequence that is not UTF-8 is refused, not silently replaced. A BOM is dropped.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a request body as JSON: inflated when it is compressed, refused with 413 once the inflated
  * bytes pass `limitBytes` (so a small compressed bomb is stopped early), refused with 400 when it
@@ -74,8 +77,7 @@ function parseJson(bytes: Buffer): unknown {
   if (bytes.length === 0) return {};
   let text: string;
   try {
-    // Fatal: a byte sequence that is not UTF-8 is refused, not silently replaced. A BOM is dropped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw corrupt('it is not UTF-8 text', 'The request body is not valid JSON');
   }
