@@ -184,6 +184,7 @@ async function main(): Promise<void> {
     );
     console.log(
       `\ncommands / bare transport: ${percent(commands.perSecond, transport.perSecond)}` +
+        `; GET /health / bare transport: ${percent(health.perSecond, transport.perSecond)}` +
         `; commands / GET /health: ${percent(commands.perSecond, health.perSecond)}` +
         `\n${CONNECTIONS} connections, ${SECONDS} s each; mix: ${mix.describe()}` +
         `; Chronicle peak RSS ${rss ?? '?'} MiB`,
