@@ -150,6 +150,19 @@ describe('the API platform over HTTP', () => {
     expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('carries the correlation id on a stream written straight to the socket', async () => {
+    const stop = new AbortController();
+    const response = await request('/feed/stream', {
+      token: 'admin-token',
+      headers: { 'X-Correlation-Id': 'stream-7' },
+      signal: stop.signal,
+    });
+    stop.abort();
+
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(response.headers.get('x-correlation-id')).toBe('stream-7');
+  });
+
   it('publishes the OpenAPI document with bearer authentication', async () => {
     const response = await request('/docs-json');
     const document = (await response.json()) as {
