@@ -29,6 +29,11 @@ const SCENARIOS: Scenario[] = [
   { name: 'views', file: 'views.bench.ts', what: 'View latency at 100,000 contacts' },
   { name: 'audit', file: 'audit.bench.ts', what: 'Audit: as-of replay of one customer' },
   { name: 'queue', file: 'queue.bench.ts', what: 'Command queue (BullMQ) against HTTP' },
+  {
+    name: 'feed',
+    file: 'feed.bench.ts',
+    what: 'Change feed read rate and webhook delivery latency',
+  },
 ];
 const ROOT = join(__dirname, '..');
 const TIME = '/usr/bin/time';

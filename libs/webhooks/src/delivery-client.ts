@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { AddressPolicy } from './address-policy';
 import { allowedAddresses, type HostResolver, systemResolver } from './url-check';
@@ -23,6 +23,12 @@ export interface DeliveryClientOptions {
 export class DeliveryClient {
   private readonly resolve: HostResolver;
   private readonly timeoutMs: number;
+  // Connections are kept and reused: a new one per delivery costs the receiver and this process
+  // a handshake each. A kept connection goes to an address checked when it was opened.
+  private readonly agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+  };
 
   constructor(private readonly options: DeliveryClientOptions) {
     this.resolve = options.resolve ?? systemResolver;
@@ -46,6 +52,12 @@ export class DeliveryClient {
     return this.send(url, body, headers);
   }
 
+  /** Closes the kept connections. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
   private send(url: URL, body: string, headers: Record<string, string>): Promise<AttemptOutcome> {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((settle) => {
@@ -63,7 +75,7 @@ export class DeliveryClient {
           method: 'POST',
           headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
           lookup: this.checkedLookup(),
-          agent: false,
+          agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
         },
         (response: IncomingMessage) => {
           const status = response.statusCode ?? 0;

@@ -26,6 +26,8 @@ export interface RunnerDependencies {
   onError: (error: unknown) => void;
 }
 
+const SAVE_EVERY_MS = 100;
+
 interface Entry {
   event: RecordedEvent;
   settled: boolean;
@@ -54,6 +56,7 @@ export class SubscriptionRunner {
   private readUpTo: string;
   private scanned: string;
   private saved: string;
+  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly webhook: Webhook,
@@ -80,6 +83,11 @@ export class SubscriptionRunner {
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
     await this.owed.stop();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.deps.store.savePosition(this.webhook.webhookId, this.saved);
+    }
   }
 
   private get stopped(): boolean {
@@ -243,7 +251,16 @@ export class SubscriptionRunner {
     const candidate = this.window.length === 0 ? this.scanned : passed;
     if (candidate === undefined || comparePositions(candidate, this.saved) <= 0) return;
     this.saved = candidate;
-    this.track(this.deps.store.savePosition(this.webhook.webhookId, candidate));
+    this.scheduleSave();
+  }
+
+  // At most one write of the position per SAVE_EVERY_MS: a crash repeats at most that much more.
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.track(this.deps.store.savePosition(this.webhook.webhookId, this.saved));
+    }, SAVE_EVERY_MS);
   }
 
   private track(work: Promise<unknown>): void {

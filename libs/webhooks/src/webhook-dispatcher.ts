@@ -34,6 +34,7 @@ export interface WebhookDispatcherOptions {
 export class WebhookDispatcher {
   private readonly runners = new Map<string, SubscriptionRunner>();
   private readonly attempts: DeliveryAttempts;
+  private readonly client: DeliveryClient;
   private readonly clock: () => number;
   private readonly retry: RetryPolicy;
   private sweeper: NodeJS.Timeout | undefined;
@@ -43,12 +44,12 @@ export class WebhookDispatcher {
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.clock = options.clock ?? Date.now;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    const client = new DeliveryClient({
+    this.client = new DeliveryClient({
       policy: options.policy,
       resolve: options.resolve,
       timeoutMs: options.timeoutMs,
     });
-    this.attempts = new DeliveryAttempts(options.reader, client, this.clock);
+    this.attempts = new DeliveryAttempts(options.reader, this.client, this.clock);
   }
 
   /** Deliveries attempted so far, by subscription and outcome. */
@@ -74,6 +75,7 @@ export class WebhookDispatcher {
     this.started = false;
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
     this.runners.clear();
+    this.client.close();
     await this.options.timers.stop();
   }
 
