@@ -1,4 +1,4 @@
-import { close, fsync, open } from 'node:fs';
+import { close, closeSync, fsync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -6,14 +6,21 @@ import { promisify } from 'node:util';
 export type FsyncCall = (fd: number) => Promise<void>;
 
 const fsyncFile: FsyncCall = promisify(fsync);
-const openFile = promisify(open);
 const closeFile = promisify(close);
 
+// A thread-pool round trip costs a couple of hundred microseconds on a busy 2-core machine, more
+// than a fast disk's fsync: below these averages the fsync is cheaper done on the loop.
+const LEAVE_LOOP_ABOVE_MS = 0.5;
+const BACK_ON_LOOP_BELOW_MS = 0.4;
+const AVERAGE_WEIGHT = 0.1;
+
 /**
- * Makes a WAL database's commits durable off the event loop: `sync()` fsyncs the `-wal` file on
- * libuv's thread pool and resolves once every commit made before the call is on the disk. This is
- * what `synchronous=FULL` does inside COMMIT, where it blocks the one JavaScript thread for the
- * whole fsync; done here, other work (and other files' fsyncs) run while the disk works.
+ * Makes a WAL database's commits durable: `sync()` fsyncs the `-wal` file and resolves once every
+ * commit made before the call is on the disk. This is what `synchronous=FULL` does inside COMMIT,
+ * where it always blocks the one JavaScript thread for the whole fsync. Here a slow disk's fsyncs
+ * run on libuv's thread pool instead, so other work (and other files' fsyncs) go on meanwhile;
+ * while fsyncs stay fast (on average), they are done on the loop, which is cheaper than the round
+ * trip to a pool thread. docs/adr/009-one-fsync-per-command-group.md has the figures.
  *
  * Calls that arrive while an fsync runs share the next one, so a busy file costs at most one fsync
  * in flight and one waiting. The first sync also fsyncs the folder, which records the log file's
@@ -27,16 +34,22 @@ export class WalSync {
   private running: Promise<void> | undefined;
   private waiting: Promise<void> | undefined;
   private failure: Error | undefined;
+  private averageMs = 0;
+  private offLoop: boolean;
 
+  /** With `fsync` given (fault tests), every fsync goes through it, off the loop. */
   constructor(
     private readonly databasePath: string,
-    private readonly fsync: FsyncCall = fsyncFile,
-  ) {}
+    private readonly fsync?: FsyncCall,
+  ) {
+    this.offLoop = fsync !== undefined;
+  }
 
   sync(): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (!this.running && !this.offLoop) return this.syncOnLoop();
     if (!this.running) {
-      this.running = this.syncOnce().finally(() => {
+      this.running = this.syncOffLoop().finally(() => {
         this.running = undefined;
       });
       return this.running;
@@ -58,21 +71,50 @@ export class WalSync {
     if (fd !== undefined) await closeFile(fd);
   }
 
-  private async syncOnce(): Promise<void> {
+  private syncOnLoop(): Promise<void> {
     try {
-      if (this.fd === undefined) {
-        this.fd = await openFile(`${this.databasePath}-wal`, 'r');
-        const folder = await openFile(dirname(this.databasePath), 'r');
-        try {
-          await this.fsync(folder);
-        } finally {
-          await closeFile(folder);
-        }
-      }
-      await this.fsync(this.fd);
+      const started = performance.now();
+      fsyncSync(this.logFile());
+      this.observe(performance.now() - started);
+      return Promise.resolve();
     } catch (error) {
-      this.failure = error instanceof Error ? error : new Error(String(error));
-      throw this.failure;
+      return Promise.reject(this.failed(error));
     }
+  }
+
+  private async syncOffLoop(): Promise<void> {
+    try {
+      const started = performance.now();
+      await (this.fsync ?? fsyncFile)(this.logFile());
+      this.observe(performance.now() - started);
+    } catch (error) {
+      throw this.failed(error);
+    }
+  }
+
+  private logFile(): number {
+    if (this.fd !== undefined) return this.fd;
+    const fd = openSync(`${this.databasePath}-wal`, 'r');
+    const folder = openSync(dirname(this.databasePath), 'r');
+    try {
+      fsyncSync(folder);
+    } finally {
+      closeSync(folder);
+    }
+    this.fd = fd;
+    return fd;
+  }
+
+  private observe(ms: number): void {
+    this.averageMs += (ms - this.averageMs) * AVERAGE_WEIGHT;
+    if (this.fsync) return;
+    this.offLoop = this.offLoop
+      ? this.averageMs >= BACK_ON_LOOP_BELOW_MS
+      : this.averageMs > LEAVE_LOOP_ABOVE_MS;
+  }
+
+  private failed(error: unknown): Error {
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    return this.failure;
   }
 }

@@ -45,7 +45,7 @@ describe('SqliteEventStore: nothing is acknowledged or readable before it is on 
     directory = mkdtempSync(join(tmpdir(), 'chronicle-durable-'));
     gate = new FsyncGate();
     store = SqliteEventStore.open({ directory, fsync: gate.fsync });
-    // The first batch also fsyncs the folder (the log file is new): get it out of the way.
+    // A first batch, so every test starts from a store that holds an event.
     const first = store.append('deal-0', [anEvent()], 'no_stream');
     gate.open();
     await first;
