@@ -1,4 +1,3 @@
-export { EVENT_TYPES, isEventType } from './event-types';
 export { type EventDataReader, type FeedEvent, toFeedEvent } from './feed-event';
 export { type FeedFilter, matchesFeedFilter, toStoreFilter } from './feed-filter';
 export { PositionBeyondHeadError } from './feed-errors';

@@ -20,3 +20,51 @@ export type ChronicleEvent =
   | TicketEvent;
 
 export type ChronicleEventType = ChronicleEvent['type'];
+
+// A record over the union: tsc refuses it when an event type is added to the union and not here,
+// or named here and not in the union.
+const EVERY_EVENT_TYPE: Readonly<Record<ChronicleEventType, true>> = {
+  ContactRegistered: true,
+  ContactDetailsUpdated: true,
+  CustomFieldDefined: true,
+  CustomFieldSet: true,
+  LifecycleStageChanged: true,
+  LeadQualified: true,
+  LeadDisqualified: true,
+  LeadStatusChanged: true,
+  ContactOwnerAssigned: true,
+  ConsentRecorded: true,
+  DuplicateSuspected: true,
+  ContactsMerged: true,
+  ContactPersonalDataErased: true,
+  DealOpened: true,
+  DealStageAdvanced: true,
+  DealWon: true,
+  DealLost: true,
+  PurchaseRecorded: true,
+  InteractionLogged: true,
+  FeedbackRecorded: true,
+  SurveyResponseRecorded: true,
+  CampaignLaunched: true,
+  CampaignTouchRecorded: true,
+  CampaignCompleted: true,
+  SlaPolicyDefined: true,
+  TicketOpened: true,
+  TicketAssigned: true,
+  TicketResponded: true,
+  TicketPriorityChanged: true,
+  TicketResolved: true,
+  TicketReopened: true,
+  TicketClosed: true,
+  SlaBreached: true,
+};
+
+/** Every event type Chronicle writes, in the contract's order. */
+export const CHRONICLE_EVENT_TYPES: readonly ChronicleEventType[] = Object.keys(
+  EVERY_EVENT_TYPE,
+) as ChronicleEventType[];
+
+/** Whether `type` names an event Chronicle writes (case-sensitive, as stored). */
+export function isChronicleEventType(type: string): type is ChronicleEventType {
+  return Object.hasOwn(EVERY_EVENT_TYPE, type);
+}

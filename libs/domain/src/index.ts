@@ -17,6 +17,7 @@ export { commandCatalog, COMMAND_TYPES, isCommandType, type CommandType } from '
 export { streamModelFor } from './stream-models';
 export { personalFields, personalDataSubject } from './personal-data';
 export type { ChronicleEvent, ChronicleEventType } from './events';
+export { CHRONICLE_EVENT_TYPES, isChronicleEventType } from './events';
 
 export * from './contacts/lifecycle';
 export * from './contacts/contact-events';

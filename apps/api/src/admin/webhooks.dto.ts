@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateBy,
 } from 'class-validator';
-import { isEventType } from '@chronicle/change-feed';
+import { isChronicleEventType } from '@chronicle/domain';
 import { MAX_URL_LENGTH } from '@chronicle/webhooks';
 import { QueryChoice, QueryInteger } from '../query/query-fields';
 
@@ -25,7 +25,7 @@ function EventTypeList(): PropertyDecorator {
         Array.isArray(value) &&
         (value.length === 1 && value[0] === ALL
           ? true
-          : value.every((type) => typeof type === 'string' && isEventType(type)) &&
+          : value.every((type) => typeof type === 'string' && isChronicleEventType(type)) &&
             new Set(value).size === value.length),
       defaultMessage: (args) =>
         `${args?.property} must be ["*"] or event types Chronicle writes, each once`,

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
-import { isEventType } from '@chronicle/change-feed';
+import { isChronicleEventType } from '@chronicle/domain';
 import { QueryInteger, QueryPosition, QueryText } from '../query/query-fields';
 
 export const DEFAULT_FEED_LIMIT = 100;
@@ -11,7 +11,7 @@ const MAX_TYPES_LENGTH = 2000;
 
 function unknownTypes(value: unknown): string[] {
   if (typeof value !== 'string') return [];
-  return value.split(',').filter((type) => !isEventType(type));
+  return value.split(',').filter((type) => !isChronicleEventType(type));
 }
 
 /** `types=T1,T2`: event types Chronicle writes, exactly as stored, comma-separated. */
