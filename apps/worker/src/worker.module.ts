@@ -1,19 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
-import {
-  campaignsProjection,
-  contactLookupProjection,
-  customer360Projection,
-  dataQualityProjection,
-  dealLookupProjection,
-  forecastProjection,
-  lifecycleFunnelProjection,
-  pipelineProjection,
-  ProjectionsModule,
-  serviceSlaProjection,
-  ticketLookupProjection,
-} from '@chronicle/projections';
+import { ProjectionsModule, viewProjections } from '@chronicle/projections';
 // The API's modules, shared rather than copied: the worker runs the same stores and roles.
 import { EventStoreModule } from '../../api/src/infrastructure/event-store.module';
 import { QueueModule } from '../../api/src/queue/queue.module';
@@ -30,23 +18,11 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot(config),
         EventStoreModule,
-        ProjectionsModule.forRoot({
-          projections: [
-            lifecycleFunnelProjection,
-            campaignsProjection,
-            customer360Projection,
-            serviceSlaProjection,
-            pipelineProjection,
-            forecastProjection,
-            contactLookupProjection,
-            dealLookupProjection,
-            ticketLookupProjection,
-          ],
-        }),
+        ProjectionsModule.forRoot(),
         ProjectionsModule.forFeatureAsync({
           imports: [ApplicationModule],
           inject: [PersonalDataCipher],
-          useFactory: (cipher: PersonalDataCipher) => [dataQualityProjection(cipher)],
+          useFactory: viewProjections,
         }),
         QueueModule.forRoot(),
       ],

@@ -111,3 +111,4 @@ export {
   type DataQualityReadModel,
   type DataQualityView,
 } from './data-quality/query-data-quality';
+export { viewProjections } from './view-projections';

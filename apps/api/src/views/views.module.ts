@@ -1,18 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
-import {
-  campaignsProjection,
-  contactLookupProjection,
-  customer360Projection,
-  dataQualityProjection,
-  dealLookupProjection,
-  forecastProjection,
-  lifecycleFunnelProjection,
-  pipelineProjection,
-  ProjectionsModule,
-  serviceSlaProjection,
-  ticketLookupProjection,
-} from '@chronicle/projections';
+import { ProjectionsModule, viewProjections } from '@chronicle/projections';
 import { CampaignsController } from './campaigns.controller';
 import { ContactsController } from './contacts.controller';
 import { CustomersController } from './customers.controller';
@@ -31,22 +19,11 @@ import { systemViewsClock } from './views-clock';
   imports: [
     // The customer 360 decrypts personal fields when it answers; the cipher lives on the write side.
     ApplicationModule,
-    ProjectionsModule.forFeature([
-      lifecycleFunnelProjection,
-      campaignsProjection,
-      customer360Projection,
-      serviceSlaProjection,
-      pipelineProjection,
-      forecastProjection,
-      contactLookupProjection,
-      dealLookupProjection,
-      ticketLookupProjection,
-    ]),
-    // Data quality opens name, e-mail and phone to tell present from cleared or blank.
+    // Data quality opens personal fields, so the list needs the write side's cipher.
     ProjectionsModule.forFeatureAsync({
       imports: [ApplicationModule],
       inject: [PersonalDataCipher],
-      useFactory: (cipher: PersonalDataCipher) => [dataQualityProjection(cipher)],
+      useFactory: viewProjections,
     }),
   ],
   providers: [systemViewsClock, LookupCursors],
