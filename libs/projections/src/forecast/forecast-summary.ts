@@ -1,11 +1,6 @@
+import { openDealFigures, placeDeal } from '../pipeline/deal-figures';
 import type { DealDocument } from '../pipeline/deal-document';
-import {
-  ALL_SLICE,
-  dayOf,
-  type Placement,
-  sliceOf,
-  type SummaryAlgebra,
-} from '../shared/day-summaries';
+import type { Placement, SummaryAlgebra } from '../shared/day-summaries';
 import { monthOf } from '../shared/month-window';
 import { addAmounts } from '../shared/percentiles';
 
@@ -97,11 +92,7 @@ export function forecastContribution(deal: DealDocument, at?: string): ForecastS
   const closed = deal.closedAt !== null && (at === undefined || deal.closedAt <= at);
   if (!closed) {
     const amount = deal.openAmount;
-    const figures = {
-      count: 1,
-      amount,
-      weightedAmount: addAmounts(0, amount * (deal.probability ?? 0)),
-    };
+    const figures = openDealFigures(amount, deal.probability);
     if (deal.expectedCloseMonth === null) summary.noCloseDate = figures;
     else summary.open[deal.expectedCloseMonth] = figures;
   } else if (deal.status === 'won') {
@@ -114,11 +105,5 @@ export function forecastContribution(deal: DealDocument, at?: string): ForecastS
 export function forecastPlacement(
   deal: DealDocument | undefined,
 ): Placement<ForecastSummary> | undefined {
-  if (!deal) return undefined;
-  const slices = [ALL_SLICE];
-  for (const filter of FORECAST_SLICE_FILTERS) {
-    const value = deal[filter];
-    if (value !== null) slices.push(sliceOf(filter, value));
-  }
-  return { day: dayOf(deal.openedAt), slices, contribution: forecastContribution(deal) };
+  return placeDeal(deal, FORECAST_SLICE_FILTERS, (opened) => forecastContribution(opened));
 }

@@ -1,6 +1,7 @@
 import type { Placement, SummaryAlgebra } from '../shared/day-summaries';
 import { monthOf } from '../shared/month-window';
 import { addAmounts } from '../shared/percentiles';
+import { addClosedDeal, openDealFigures } from './deal-figures';
 import type { DealDocument } from './deal-document';
 import type { StageSummary } from './pipeline-summary';
 
@@ -55,19 +56,8 @@ export const groupAlgebra: SummaryAlgebra<GroupSummary> = {
 export function groupContribution(deal: DealDocument): GroupSummary {
   const summary = groupAlgebra.empty();
   summary.deals = 1;
-  if (deal.status === 'open') {
-    // A deal without a probability adds its amount and nothing to the weighted amount.
-    const weightedAmount = addAmounts(0, deal.amount * (deal.probability ?? 0));
-    summary.open = { count: 1, amount: deal.amount, weightedAmount };
-    return summary;
-  }
-  if (deal.status === 'won') {
-    summary.won = 1;
-    summary.revenue = deal.amount;
-  } else {
-    summary.lost = 1;
-  }
-  summary.closedSeconds = deal.secondsToClose ?? 0;
+  if (deal.status === 'open') summary.open = openDealFigures(deal.amount, deal.probability);
+  else addClosedDeal(summary, deal);
   return summary;
 }
 

@@ -1,11 +1,6 @@
-import {
-  ALL_SLICE,
-  dayOf,
-  type Placement,
-  sliceOf,
-  type SummaryAlgebra,
-} from '../shared/day-summaries';
+import type { Placement, SummaryAlgebra } from '../shared/day-summaries';
 import { addAmounts } from '../shared/percentiles';
+import { addClosedDeal, openDealFigures, placeDeal } from './deal-figures';
 import type { DealDocument } from './deal-document';
 
 /** The open deals of one stage, as the view shows them. */
@@ -68,19 +63,9 @@ export function pipelineContribution(deal: DealDocument): PipelineSummary {
   const summary = pipelineAlgebra.empty();
   summary.deals = 1;
   if (deal.currency !== null) summary.currencies[deal.currency] = 1;
-  if (deal.status === 'open') {
-    // Σ amount × probability; a deal without a probability adds nothing.
-    const weightedAmount = addAmounts(0, deal.amount * (deal.probability ?? 0));
-    summary.stages[deal.stage] = { count: 1, amount: deal.amount, weightedAmount };
-    return summary;
-  }
-  if (deal.status === 'won') {
-    summary.won = 1;
-    summary.revenue = deal.amount;
-  } else {
-    summary.lost = 1;
-  }
-  summary.closedSeconds = deal.secondsToClose ?? 0;
+  if (deal.status === 'open')
+    summary.stages[deal.stage] = openDealFigures(deal.amount, deal.probability);
+  else addClosedDeal(summary, deal);
   return summary;
 }
 
@@ -88,11 +73,5 @@ export function pipelineContribution(deal: DealDocument): PipelineSummary {
 export function pipelinePlacement(
   deal: DealDocument | undefined,
 ): Placement<PipelineSummary> | undefined {
-  if (!deal) return undefined;
-  const slices = [ALL_SLICE];
-  for (const filter of PIPELINE_SLICE_FILTERS) {
-    const value = deal[filter];
-    if (value !== null) slices.push(sliceOf(filter, value));
-  }
-  return { day: dayOf(deal.openedAt), slices, contribution: pipelineContribution(deal) };
+  return placeDeal(deal, PIPELINE_SLICE_FILTERS, pipelineContribution);
 }
