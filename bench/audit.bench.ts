@@ -12,7 +12,7 @@ import {
   eventsInPositionOrder,
   pagesInPositionOrder,
 } from '../libs/application/src/audit/merged-streams';
-import { replayAsOf } from '../apps/api/src/audit/customer-360-replay';
+import { firstReplayPage, replayAsOf } from '../apps/api/src/audit/customer-360-replay';
 import { Customer360Snapshots } from '../apps/api/src/audit/customer-360-snapshots';
 import { SqliteEventStore, type EventToAppend } from '../libs/event-store/src';
 import { toCustomer360View } from '../libs/projections/src';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
         contactId: CONTACT,
         bound: { atPosition },
         pagesAfter: (after) =>
-          pagesInPositionOrder(store, streams, { after, firstChunkSize: 2048 }),
+          pagesInPositionOrder(store, streams, { after, firstChunkSize: firstReplayPage(after) }),
         snapshots,
         snapshotsUpTo: head,
       });

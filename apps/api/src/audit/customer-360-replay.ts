@@ -6,6 +6,14 @@ import type {
   Customer360Snapshots,
 } from './customer-360-snapshots';
 
+/**
+ * The first page to read for a replay: a whole history is read in large pages from the start;
+ * after a snapshot, usually less than the snapshots' spacing is left.
+ */
+export function firstReplayPage(after: string | undefined): number {
+  return after === undefined ? 2048 : 1024;
+}
+
 export interface AsOfReplay {
   contactId: string;
   bound: AsOfBound;

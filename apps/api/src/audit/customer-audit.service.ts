@@ -24,12 +24,10 @@ import { ChronicleError } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { IntegrityService } from './integrity.service';
 import type { CustomerEventsQuery, CustomerStateQuery } from './audit-customer-query';
-import { replayAsOf } from './customer-360-replay';
+import { firstReplayPage, replayAsOf } from './customer-360-replay';
 import { Customer360Snapshots } from './customer-360-snapshots';
 
 const HISTORY = customerHistoryProjection.name;
-// A replay reads most of a history: large pages from the start (the event pages start small).
-const REPLAY_FIRST_PAGE = 2048;
 
 /** A page of a customer's history; `next` is the `after` of the following page, when there is one. */
 export interface CustomerEventsPage {
@@ -110,7 +108,7 @@ export class CustomerAuditService {
       pagesAfter: (after) =>
         pagesInPositionOrder(this.eventStore, history.streams, {
           after,
-          firstChunkSize: REPLAY_FIRST_PAGE,
+          firstChunkSize: firstReplayPage(after),
         }),
       snapshots: this.snapshots,
       snapshotsUpTo: indexed,
