@@ -37,12 +37,16 @@ export class WalSync {
   private averageMs = 0;
   private offLoop: boolean;
 
-  /** With `fsync` given (fault tests), every fsync goes through it, off the loop. */
+  /**
+   * With `fsync` given (fault tests), every fsync goes through it, off the loop; with
+   * `fsyncOnLoop` as well, the rule chooses between the two as it does between the real calls.
+   */
   constructor(
     private readonly databasePath: string,
     private readonly fsync?: FsyncCall,
+    private readonly fsyncOnLoop?: (fd: number) => void,
   ) {
-    this.offLoop = fsync !== undefined;
+    this.offLoop = fsync !== undefined && fsyncOnLoop === undefined;
   }
 
   sync(): Promise<void> {
@@ -74,7 +78,7 @@ export class WalSync {
   private syncOnLoop(): Promise<void> {
     try {
       const started = performance.now();
-      fsyncSync(this.logFile());
+      (this.fsyncOnLoop ?? fsyncSync)(this.logFile());
       this.observe(performance.now() - started);
       return Promise.resolve();
     } catch (error) {
@@ -107,7 +111,7 @@ export class WalSync {
 
   private observe(ms: number): void {
     this.averageMs += (ms - this.averageMs) * AVERAGE_WEIGHT;
-    if (this.fsync) return;
+    if (this.fsync && !this.fsyncOnLoop) return;
     this.offLoop = this.offLoop
       ? this.averageMs >= BACK_ON_LOOP_BELOW_MS
       : this.averageMs > LEAVE_LOOP_ABOVE_MS;
