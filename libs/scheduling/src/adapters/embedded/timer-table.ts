@@ -173,7 +173,7 @@ export class TimerTable {
 
   /** Waits for writes already submitted, then closes the file. */
   async close(): Promise<void> {
-    await this.writes.drain();
+    await this.writes.close();
     this.db.close();
   }
 }

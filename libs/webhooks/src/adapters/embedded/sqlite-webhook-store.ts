@@ -248,7 +248,7 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   async close(): Promise<void> {
-    await this.writes.drain();
+    await this.writes.close();
     this.db.close();
   }
 }
