@@ -1,5 +1,5 @@
 // node -r @swc-node/register bench/views.bench.ts — every view's latency over HTTP at scale
-// (issue 7, benchmark scenario 4) and the read side's memory (scenario 6).
+// and the read side's memory.
 //
 // The synthetic CRM (bench/scale/synthetic-crm.ts; BENCH_CONTACTS contacts, default 100,000 ≈ one
 // million events) is copied into a folder of this benchmark, where a child process serves the

@@ -24,7 +24,8 @@ const DAY_MS = 86_400_000;
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 
 /**
- * The request mix: every view of CONTRACT §3, each asked the ways an analyst would (whole history,
+ * The request mix: every view (docs/views-*.md), each asked the ways an analyst would (whole
+ * history,
  * a month, a quarter, one owner or team…), with parameters drawn from the synthetic world.
  */
 export function viewCases(contacts: number, seed = 7): ViewCase[] {

@@ -1,7 +1,7 @@
 import { commandCatalog, COMMAND_TYPES, isCommandType } from './catalog';
 import { streamModelFor } from './stream-models';
 
-// CONTRACT §2, in its order: the catalog must answer every one of them.
+// The catalog of docs/domain.md, in its order: the catalog must answer every one of them.
 const CONTRACT_COMMANDS = [
   'RegisterContact',
   'UpdateContactDetails',

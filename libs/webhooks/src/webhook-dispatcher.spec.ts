@@ -150,13 +150,14 @@ describe('WebhookDispatcher', () => {
       if (hit.body.streamId === 'dropped' && dropped-- > 0) return 'close';
       return { status: 200 };
     };
-    await subscribe(['*'], RETRY, 300);
+    const webhook = await subscribe(['*'], RETRY, 300);
     await append('slow', 'TicketOpened', 'TicketClosed');
     await append('dropped', 'TicketOpened', 'TicketClosed');
     await allAcknowledged();
     await receiver.stop();
     await append('while-down', 'TicketOpened', 'TicketAssigned', 'TicketClosed');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The receiver comes back only once a delivery to it has failed and waits for its retry.
+    await eventually(() => store.counts(webhook.webhookId).failed > 0, 'a failed delivery');
     await receiver.start();
     await allAcknowledged();
     for (const stream of ['slow', 'dropped']) expect(delivered(stream)).toEqual([0, 1]);

@@ -14,7 +14,7 @@ import { IntegrityController } from './integrity.controller';
 import { IntegrityService } from './integrity.service';
 import { INTEGRITY_STATUS } from '../health/health-probes';
 
-/** The auditors' endpoints (CONTRACT §4) and the history index they read the streams from. */
+/** The auditors' endpoints (docs/audit.md) and the history index they read the streams from. */
 @Module({
   imports: [ApplicationModule, ProjectionsModule.forFeature([customerHistoryProjection])],
   controllers: [AuditStreamsController, AuditCustomersController, IntegrityController],

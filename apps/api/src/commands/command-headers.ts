@@ -3,7 +3,7 @@ import { validationFailed } from '@chronicle/platform';
 
 type HeaderValue = string | string[] | undefined;
 
-/** The Idempotency-Key header, or 400 naming it when it breaks CONTRACT §2's format. */
+/** The Idempotency-Key header, or 400 naming it when it breaks its format (docs/api.md). */
 export function idempotencyKeyOf(header: HeaderValue): string | undefined {
   const value = single('Idempotency-Key', header);
   if (value === undefined || validateIdempotencyKey(value)) return value;

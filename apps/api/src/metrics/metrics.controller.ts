@@ -50,7 +50,7 @@ class MetricsCredentialsGuard implements CanActivate {
   }
 }
 
-/** `GET /metrics` (CONTRACT §5): Prometheus text for an admin key or the metrics token. */
+/** `GET /metrics` (docs/api.md): Prometheus text for an admin key or the metrics token. */
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {

@@ -41,7 +41,7 @@ export class QueueLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.options.slaTimers !== false) {
       await this.slaTimers.start();
     }
-    // Without Redis the command queue is simply absent (CONTRACT §1).
+    // Without Redis the command queue is simply absent (docs/queues.md).
     if (this.config.redisUrl && this.options.commandQueue !== false) {
       this.commandQueue = await CommandQueueWorker.start({
         redisUrl: this.config.redisUrl,

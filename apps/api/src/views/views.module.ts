@@ -14,7 +14,7 @@ import { ServiceSlaController } from './service-sla.controller';
 import { TicketsController } from './tickets.controller';
 import { systemViewsClock } from './views-clock';
 
-/** The analysts' views (CONTRACT §3): their projections and the controllers that answer them. */
+/** The analysts' views (docs/views-*.md): their projections and the controllers answering them. */
 @Module({
   imports: [
     // The customer 360 decrypts personal fields when it answers; the cipher lives on the write side.

@@ -22,7 +22,7 @@ const cases = ACCESS_TABLE.flatMap((row) =>
   ),
 );
 
-describe('access matrix: every route × every kind of caller, as CONTRACT §1 says', () => {
+describe('access matrix: every route × every kind of caller, as docs/api.md says', () => {
   let api: ApiHarness;
 
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { SoakLedger } from './crash-support/soak-ledger';
 import { loadUntilKilled, retryUnanswered } from './crash-support/soak-load';
 import { readViews, rebuildAll } from './crash-support/view-rebuilds';
 
-// Issue 7, crash: the server is killed -9 again and again under a realistic command load on one
+// Crash: the server is killed -9 again and again under a realistic command load on one
 // data folder. After each restart, the commands left unanswered are retried with their keys, and
 // then: every command answered 201 is stored exactly once where its answer said, the streams hold
 // nothing else, a repeat of an answered command answers as the first time, and every view equals

@@ -28,7 +28,7 @@ import {
   streamProblems,
 } from './crash-support/stored-events-check';
 
-// Issue 7, races, over real HTTP against the API in its own process (so clients and server do not
+// Races, over real HTTP against the API in its own process (so clients and server do not
 // share an event loop). commands-ordering.e2e-spec.ts already covers, in process: 200 writers
 // without If-Match on one stream (all accepted, revisions without gaps, each decided on the state
 // before), 10 writers pinned to one revision (one passes), and 50 requests with one key and one

@@ -4,7 +4,7 @@ import { validateCommand } from '../validation/validate-command';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
 
-// CONTRACT §2, command catalog (v1).
+// The command catalog (docs/domain.md).
 const CONTRACT_CATALOG = [
   'RegisterContact',
   'UpdateContactDetails',

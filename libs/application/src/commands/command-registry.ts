@@ -32,7 +32,7 @@ import { WinDealDto } from './win-deal/win-deal.dto';
 
 export type CommandDtoClass = new () => object;
 
-// The v1 catalog of CONTRACT §2, in its order.
+// The v1 command catalog (docs/domain.md), in its order.
 const dtoByCommandType = {
   RegisterContact: RegisterContactDto,
   UpdateContactDetails: UpdateContactDetailsDto,

@@ -21,7 +21,7 @@ export interface CommandRequest {
   actor: CommandActor;
 }
 
-/** The 201 answer of CONTRACT §2: the target stream's revision and position after the command. */
+/** The 201 answer (docs/api.md): the target stream's revision and position after the command. */
 export interface CommandResult {
   commandId: string;
   streamId: string;

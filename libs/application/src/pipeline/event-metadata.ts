@@ -3,7 +3,7 @@ import type { PreparedCommand } from './prepared-command';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-/** CONTRACT §2's metadata of every event a command appends. */
+/** The metadata (docs/api.md) of every event a command appends. */
 export function eventMetadata(command: PreparedCommand): JsonObject {
   return {
     commandId: command.commandId,

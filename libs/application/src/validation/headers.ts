@@ -1,4 +1,4 @@
-// CONTRACT §2: 1–100 characters of A-Z a-z 0-9 _ . -, not all digits. It doubles as a BullMQ job
+// docs/api.md: 1–100 characters of A-Z a-z 0-9 _ . -, not all digits. It doubles as a BullMQ job
 // id, and BullMQ refuses all-digit custom ids, which could clash with its own counter.
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,100}$/;
 const ALL_DIGITS = /^[0-9]+$/;

@@ -13,7 +13,7 @@ import {
 export type CommandValidationResult =
   { ok: true; payload: Record<string, unknown> } | { ok: false; problems: ValidationProblem[] };
 
-/** CONTRACT §2: an occurredAt more than this far ahead of the server's clock is refused. */
+/** docs/api.md: an occurredAt more than this far ahead of the server's clock is refused. */
 export const MAX_OCCURRED_AT_LEAD_MS = 5 * 60_000;
 
 const VALIDATOR_OPTIONS: ValidatorOptions = {

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('applies the defaults of CONTRACT §1', () => {
+  it('applies the documented defaults', () => {
     const config = loadConfig(valid());
 
     expect(config).toMatchObject({

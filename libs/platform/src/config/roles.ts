@@ -1,4 +1,4 @@
-/** The roles an API key can carry (CONTRACT §1); `admin` may do everything. */
+/** The roles an API key can carry (docs/api.md); `admin` may do everything. */
 export const ROLES = ['service', 'analyst', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

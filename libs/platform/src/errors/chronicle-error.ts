@@ -1,4 +1,4 @@
-/** The error codes of CONTRACT §2 and §5, plus INTERNAL for everything unexpected. */
+/** The error codes of docs/api.md, plus INTERNAL for everything unexpected. */
 export type ChronicleErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'

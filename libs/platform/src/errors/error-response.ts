@@ -2,7 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { type ChronicleErrorCode, type FieldProblem } from './chronicle-error';
 import { CODE_ALIASES, isChronicleErrorCode, STATUS_BY_CODE } from './status-by-code';
 
-/** The JSON body of every error answer (CONTRACT §2). */
+/** The JSON body of every error answer (docs/api.md). */
 export interface ErrorBody {
   statusCode: number;
   code: string;

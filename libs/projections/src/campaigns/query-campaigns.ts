@@ -8,7 +8,7 @@ import { asDocument, type CampaignDocument } from './campaign-documents';
 export const ATTRIBUTION_MODELS = ['first_touch'] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 
-/** One campaign's figures (CONTRACT §3), without the answer's `position`. */
+/** One campaign's figures (docs/views-*.md), without the answer's `position`. */
 export interface CampaignFigures {
   campaignId: string;
   name: string | null;

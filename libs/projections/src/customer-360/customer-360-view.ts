@@ -13,7 +13,7 @@ export interface PersonalDataOpener {
   open(event: { type: string; data: Record<string, unknown> }): Promise<Record<string, unknown>>;
 }
 
-/** `GET /views/customers/{contactId}` (CONTRACT §3); identity fields absent from the history are null. */
+/** `GET /views/customers/{id}` (docs/views-contacts.md); fields the history lacks are null. */
 export type Customer360View = { contactId: string } & Record<
   (typeof CONTACT_DETAIL_FIELDS)[number],
   unknown

@@ -55,7 +55,7 @@ export const customerHistoryProjection: Projection = {
 
 /** The id of the membership document of `streamId` in `contactId`'s history. */
 export function membershipId(contactId: string, streamId: string): string {
-  // Ids are made of `A-Z a-z 0-9 _ . : -` (CONTRACT §2), so `/` cannot occur in either part.
+  // Ids are made of `A-Z a-z 0-9 _ . : -` (docs/api.md), so `/` cannot occur in either part.
   return `${contactId}/${streamId}`;
 }
 

@@ -32,7 +32,7 @@ export interface FunnelStage {
   medianSecondsInStage: number | null;
 }
 
-/** `GET /views/lifecycle-funnel` (CONTRACT §3). */
+/** `GET /views/lifecycle-funnel` (docs/views-*.md). */
 export interface LifecycleFunnelView {
   total: number;
   position: string;

@@ -35,7 +35,7 @@ export interface PipelineStage {
   weightedAmount: number;
 }
 
-/** The answer of `GET /views/pipeline` (CONTRACT §3), plus `currencies`. */
+/** The answer of `GET /views/pipeline` (docs/views-*.md), plus `currencies`. */
 export interface PipelineView {
   stages: PipelineStage[];
   won: number;

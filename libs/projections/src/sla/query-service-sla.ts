@@ -34,7 +34,7 @@ export interface ServiceSlaFilters {
 export type SlaPriorityFigures = { priority: string } & SlaFigures;
 export type SlaTeamFigures = { teamId: string | null } & SlaFigures;
 
-/** The answer of `GET /views/service-sla` (CONTRACT §3). */
+/** The answer of `GET /views/service-sla` (docs/views-*.md). */
 export type ServiceSlaView = SlaFigures & {
   byPriority: SlaPriorityFigures[];
   byTeam: SlaTeamFigures[];

@@ -10,7 +10,7 @@ export interface TicketSlaTarget {
   status: SlaTargetStatus;
 }
 
-/** The answer of `GET /views/tickets/{ticketId}` (CONTRACT §3). */
+/** The answer of `GET /views/tickets/{ticketId}` (docs/views-*.md). */
 export interface TicketView {
   ticketId: string;
   status: TicketStatus;

@@ -2,7 +2,7 @@
 export type SlaTargetStatus = 'met' | 'breached' | 'pending';
 
 /**
- * From business times alone (CONTRACT §3): met when done at or before due; breached when done
+ * From business times alone (docs/views-*.md): met when done at or before due; breached when done
  * after due, or not done and `now` is past due; pending when not done and not yet past due
  * (due exactly now is still pending). SlaBreached events play no part.
  */

@@ -7,7 +7,7 @@ import {
   type ErrorBody,
 } from '@chronicle/platform';
 
-/** The queue of CONTRACT §2, under BullMQ's default prefix. */
+/** The command queue (docs/queues.md), under BullMQ's default prefix. */
 export const COMMAND_QUEUE_NAME = 'chronicle-commands';
 
 /**

@@ -16,7 +16,7 @@ export interface SlaTimerServiceOptions {
 }
 
 /**
- * SLA timers (CONTRACT §3, issue 5): arms a timer per target when a ticket opens (or reopens),
+ * SLA timers (docs/queues.md): arms a timer per target when a ticket opens (or reopens),
  * drops it when the target is met, and records `SlaBreached` once when a timer fires on a target
  * still unmet. Starting it reconciles: the feed catches up from its checkpoint (from the first
  * event when the timers' store lost it), and timers that fell due while nothing ran fire at once.

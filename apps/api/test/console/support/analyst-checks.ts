@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { expectShown, type FigureKind, shownFigures, shownTable } from './page-reading';
 
-// The API's answers as the checks read them (CONTRACT §3); the pages must show these numbers.
+// The API's answers as the checks read them (docs/views-*.md); the pages must show these numbers.
 export interface FunnelAnswer {
   total: number;
   other: number;

@@ -33,8 +33,9 @@ interface Deal {
 
 /**
  * The figures the views must show, folded here from the stored events alone (not from the
- * projections' code), after CONTRACT §3: open deals by stage, won, lost and revenue; tickets, open
- * ones and satisfaction; and per contact its interactions, orders, open tickets and deals.
+ * projections' code), after docs/views-service-sales.md: open deals by stage, won, lost and
+ * revenue; tickets, open ones and satisfaction; and per contact its interactions, orders, open
+ * tickets and deals.
  */
 export function mixFigures(streams: ReadonlyMap<string, readonly StoredEvent[]>): MixFigures {
   const deals: Deal[] = [];

@@ -8,11 +8,11 @@ const unsupported = immutableUnsupported();
 
 if (unsupported) {
   console.warn(`Read-only event store test skipped: ${unsupported}`);
-  describe.skip('the event store file made read-only (issue 7)', () => {
+  describe.skip('the event store file made read-only', () => {
     it(`skipped: ${unsupported}`, () => undefined);
   });
 } else {
-  describe('the event store file made read-only (issue 7)', () => {
+  describe('the event store file made read-only', () => {
     let api: OutageApi;
     let storeFiles: string[];
     let locked = false;

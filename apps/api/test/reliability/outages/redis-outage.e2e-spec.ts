@@ -7,7 +7,7 @@ import { RedisChild } from '../../../../../libs/scheduling/src/testing/redis-chi
 const FIRST_RESPONSE_SECONDS = 2;
 
 // Redis is this test's own redis-server: killing it stops nothing anyone else uses.
-describe('Redis stopped mid-run (issue 7)', () => {
+describe('Redis stopped mid-run', () => {
   let redis: RedisChild;
   let api: OutageApi;
 

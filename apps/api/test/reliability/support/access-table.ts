@@ -30,7 +30,7 @@ const consent = examples.RecordConsent;
 const ticket = { ...examples.OpenTicket, ticketId: 'T-ACCESS' };
 const erasure = { contactId: 'C-ERASE', reason: 'access matrix' };
 
-// CONTRACT §1: no or unknown token → 401; a known token without the role → 403; admin may do
+// docs/api.md: no or unknown token → 401; a known token without the role → 403; admin may do
 // everything; /health needs no key. Commands need `service` (erasure: admin only), views
 // `analyst` (the lookups and entity views also `service`), the feed `service`, audit `auditor`,
 // /admin/* `admin`. Each row reads across the callers below.

@@ -1,7 +1,7 @@
 import type { RawAnswer } from './raw-http';
 import { describeAnswer } from './raw-http';
 
-/** CONTRACT §2's error table, with §6's additions: every code a client may meet, with its one status. */
+/** The contract's error table (docs/api.md): every code a client may meet, with its one status. */
 export const CONTRACT_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,

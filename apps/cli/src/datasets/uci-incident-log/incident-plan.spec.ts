@@ -84,7 +84,7 @@ describe('planIncidentImport', () => {
     occurredAt,
   });
 
-  it("defines CONTRACT §3's default SLA policies, backdated before the log", () => {
+  it('defines the default SLA policies, backdated before the log', () => {
     expect(commands.slice(0, 4).map((c) => c.payload)).toEqual([
       {
         priority: 'urgent',

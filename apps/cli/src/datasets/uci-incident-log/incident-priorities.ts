@@ -12,7 +12,8 @@ export function chroniclePriority(sourcePriority: string | undefined): string {
 }
 
 /**
- * The policies the import defines, backdated before the first incident: CONTRACT §3's defaults.
+ * The policies the import defines, backdated before the first incident: the default policies
+ * (docs/views-service-sales.md).
  * The log's own `made_sla` cannot be reproduced by any fixed target (see docs/datasets.md), so the
  * import states Chronicle's defaults explicitly instead of depending on whatever is configured.
  */

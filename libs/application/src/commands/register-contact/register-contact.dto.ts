@@ -4,7 +4,7 @@ import { LEAD_STATUSES, LIFECYCLE_STAGES } from '../shared/enums';
 import { CustomFieldMapField, EnumField, IdField, TextField } from '../shared/field-decorators';
 import { LABEL_MAX_LENGTH } from '../shared/limits';
 
-// CONTRACT §2: "at least one of name, email or phone"; either half of the name counts.
+// docs/api.md: "at least one of name, email or phone"; either half of the name counts.
 @AtLeastOneOf(['firstName', 'lastName', 'email', 'phone'])
 export class RegisterContactDto extends ContactDetailsDto {
   @IdField({ example: 'C-1' })

@@ -1,6 +1,6 @@
 import { DateTimeField } from './field-decorators';
 
-/** What every command payload may carry (CONTRACT §2). */
+/** What every command payload may carry (docs/api.md). */
 export abstract class CommandPayloadDto {
   @DateTimeField({
     optional: true,

@@ -1,4 +1,4 @@
-// The value lists of CONTRACT §2 are the domain's: one list per concept, so a DTO can never accept
+// The catalog's value lists are the domain's: one list per concept, so a DTO can never accept
 // a value the deciders do not know. Two keep the names the DTOs were written with.
 export {
   CAMPAIGN_CHANNELS,

@@ -2,7 +2,7 @@
 // far below the 256 KiB body limit and read models can index and display it; the tiers below are
 // deliberately few so callers can learn them.
 
-/** IDs chosen by the caller (CONTRACT §2). */
+/** IDs chosen by the caller (docs/api.md). */
 export const ID_MAX_LENGTH = 128;
 
 /** First and last names: room for long compound names. */

@@ -1,6 +1,6 @@
 import { ID_MAX_LENGTH } from './limits';
 
-/** CONTRACT §2: 1–128 characters of A-Z a-z 0-9 _ . : - */
+/** docs/api.md: 1–128 characters of A-Z a-z 0-9 _ . : - */
 export const ID_PATTERN = new RegExp(`^[A-Za-z0-9_.:-]{1,${ID_MAX_LENGTH}}$`);
 
 /** ISO 4217 shape; whether the code is assigned is not checked, so new currencies just work. */

@@ -26,7 +26,7 @@ export interface CommandQueueWorkerOptions {
 const DAY_SECONDS = 24 * 60 * 60;
 
 /**
- * Consumes `chronicle-commands` (CONTRACT §2): each job runs through the command pipeline; its
+ * Consumes `chronicle-commands` (docs/api.md): each job runs through the command pipeline; its
  * return value is the 201 body, its failure reason the JSON error body. Refusals fail the job at
  * once (UnrecoverableError), transient failures are thrown as such so BullMQ retries them with
  * the producer's `attempts` and `backoff`.
