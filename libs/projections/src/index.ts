@@ -58,6 +58,7 @@ export {
   type PersonalDataOpener,
 } from './customer-360/customer-360-view';
 export type { Customer360State } from './customer-360/customer-360-state';
+export type { StageTiming } from './customer-360/stage-timing';
 export * from './sla/service-sla-projection';
 export * from './sla/query-service-sla';
 export * from './sla/query-ticket';

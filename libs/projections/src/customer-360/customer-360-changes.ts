@@ -2,6 +2,7 @@ import { CONTACT_DETAIL_FIELDS } from '@chronicle/domain';
 import { type EventLike, stringField } from '../shared/event-fields';
 import { addAmounts } from '../shared/percentiles';
 import type { Customer360State } from './customer-360-state';
+import { withStageChange } from './stage-timing';
 
 // The state changes of evolveCustomer360, one per kind of fact; each returns a new state.
 
@@ -9,6 +10,7 @@ export function registered(
   state: Customer360State,
   data: EventLike['data'],
   at: string,
+  position: string,
 ): Customer360State {
   const stage = stringField(data, 'lifecycleStage') ?? 'lead';
   return {
@@ -18,11 +20,36 @@ export function registered(
     details: updatedDetails({}, data),
     source: stringField(data, 'source') ?? null,
     campaignId: stringField(data, 'campaignId') ?? null,
-    lifecycleStage: stage,
-    stageEnteredAt: { ...state.stageEnteredAt, [stage]: at },
+    ...enteredStage(state, stage, at, position),
     leadStatus: stringField(data, 'leadStatus') ?? 'new',
     ownerId: stringField(data, 'ownerId') ?? null,
     registeredCustomFields: data.customFields ?? null,
+  };
+}
+
+export function stageChanged(
+  state: Customer360State,
+  to: string | undefined,
+  at: string,
+  position: string,
+): Customer360State {
+  const stage = to ?? state.lifecycleStage;
+  if (stage === null) return state;
+  return { ...state, ...enteredStage(state, stage, at, position) };
+}
+
+function enteredStage(
+  state: Customer360State,
+  stage: string,
+  at: string,
+  position: string,
+): Pick<Customer360State, 'lifecycleStage' | 'stageEnteredAt' | 'stageChanges'> {
+  const stageChanges = withStageChange(state.stageChanges, { stage, at, position });
+  return {
+    // The stage of the latest change by business time: a backfilled older one does not win.
+    lifecycleStage: stageChanges.at(-1)!.stage,
+    stageEnteredAt: { ...state.stageEnteredAt, [stage]: at },
+    stageChanges,
   };
 }
 

@@ -18,7 +18,7 @@ export const CUSTOMERS = 'customers';
  */
 export const customer360Projection: Projection = {
   name: 'customer-360',
-  version: 1,
+  version: 2,
   collections: [CUSTOMERS],
   indexes: [],
   filter: { eventTypePrefixes: [...CUSTOMER_360_EVENT_TYPES] },

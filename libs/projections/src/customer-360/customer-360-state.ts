@@ -1,4 +1,5 @@
 import type { JsonValue } from '@chronicle/event-store';
+import type { StageChange } from './stage-timing';
 
 /**
  * One contact's customer 360 as the fold keeps it: JSON only (the projection stores it as is)
@@ -18,6 +19,8 @@ export type Customer360State = {
   lifecycleStage: string | null;
   /** Stage → business time of the latest entry into it. */
   stageEnteredAt: Record<string, string>;
+  /** Every entry into a stage, in business-time order (ties by position): the stage timing's source. */
+  stageChanges: StageChange[];
   leadStatus: string | null;
   ownerId: string | null;
   /** RegisterContact's `customFields`, sealed as one value. */
@@ -50,6 +53,7 @@ export function initialCustomer360(contactId: string): Customer360State {
     campaignId: null,
     lifecycleStage: null,
     stageEnteredAt: {},
+    stageChanges: [],
     leadStatus: null,
     ownerId: null,
     registeredCustomFields: null,

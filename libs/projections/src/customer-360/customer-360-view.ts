@@ -3,6 +3,7 @@ import type { JsonValue } from '@chronicle/event-store';
 import { ratioOrNull } from '../shared/percentiles';
 import type { Customer360State } from './customer-360-state';
 import { customerSegment, type CustomerSegment } from './customer-segment';
+import { type StageTiming, stageTimings } from './stage-timing';
 
 /**
  * Opens the personal fields of an event-shaped object (PersonalDataCipher.open in
@@ -23,6 +24,7 @@ export type Customer360View = { contactId: string } & Record<
     registeredAt: string | null;
     lifecycleStage: string | null;
     stageEnteredAt: Record<string, string>;
+    stages: Record<string, StageTiming>;
     leadStatus: string | null;
     ownerId: string | null;
     customFields: Record<string, unknown>;
@@ -46,7 +48,7 @@ export type Customer360View = { contactId: string } & Record<
 
 /**
  * Makes the answer from a folded state: decrypts the personal fields now (they are stored sealed)
- * and classifies the segment as of `now`. Shared by the live view and the audit's as-of replay.
+ * and classifies the segment and counts the current stage's stay as of `now`. Shared by the live view and the audit's as-of replay.
  */
 export async function toCustomer360View(
   state: Customer360State,
@@ -77,6 +79,7 @@ export async function toCustomer360View(
     registeredAt: state.registeredAt,
     lifecycleStage: state.lifecycleStage,
     stageEnteredAt: state.stageEnteredAt,
+    stages: stageTimings(state.stageChanges, context.now),
     leadStatus: state.leadStatus,
     ownerId: state.ownerId,
     customFields: { ...asObject(opened.customFields), ...customFields },

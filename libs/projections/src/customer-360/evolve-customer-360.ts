@@ -5,6 +5,7 @@ import {
   merged,
   purchased,
   registered,
+  stageChanged,
   updatedDetails,
   withOpenTicket,
 } from './customer-360-changes';
@@ -63,7 +64,7 @@ function foldEvent(state: Customer360State, event: EventLike, at: string): Custo
   const text = (key: string): string | undefined => stringField(data, key);
   switch (event.type) {
     case 'ContactRegistered':
-      return state.registered ? state : registered(state, data, at);
+      return state.registered ? state : registered(state, data, at, event.position);
     case 'ContactDetailsUpdated':
       return { ...state, details: updatedDetails(state.details, data) };
     case 'CustomFieldSet': {
@@ -72,15 +73,8 @@ function foldEvent(state: Customer360State, event: EventLike, at: string): Custo
       if (field === undefined || value === undefined) return state;
       return { ...state, customFields: { ...state.customFields, [field]: value } };
     }
-    case 'LifecycleStageChanged': {
-      const to = text('to') ?? state.lifecycleStage;
-      if (to === null) return state;
-      return {
-        ...state,
-        lifecycleStage: to,
-        stageEnteredAt: { ...state.stageEnteredAt, [to]: at },
-      };
-    }
+    case 'LifecycleStageChanged':
+      return stageChanged(state, text('to'), at, event.position);
     case 'LeadDisqualified':
       return { ...state, leadStatus: 'unqualified' };
     case 'LeadStatusChanged':

@@ -166,6 +166,21 @@ describe('GET /views/customers/{contactId}', () => {
       registeredAt: '2025-01-01T00:00:00.000Z',
       lifecycleStage: 'customer',
       stageEnteredAt: { lead: '2025-01-01T00:00:00.000Z', customer: '2025-01-05T00:00:00.000Z' },
+      // A lead for 4 days; a customer since the 5th, counted up to NOW (27 days).
+      stages: {
+        lead: {
+          firstEnteredAt: '2025-01-01T00:00:00.000Z',
+          lastEnteredAt: '2025-01-01T00:00:00.000Z',
+          lastExitedAt: '2025-01-05T00:00:00.000Z',
+          cumulativeSeconds: 4 * 86400,
+        },
+        customer: {
+          firstEnteredAt: '2025-01-05T00:00:00.000Z',
+          lastEnteredAt: '2025-01-05T00:00:00.000Z',
+          lastExitedAt: null,
+          cumulativeSeconds: 27 * 86400,
+        },
+      },
       leadStatus: 'connected',
       ownerId: 'O2',
       // The registration's fields, with `tier` replaced by the later CustomFieldSet.
