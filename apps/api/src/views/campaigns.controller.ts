@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   CAMPAIGN_CHANNELS,
   type CampaignChannelsView,
@@ -16,6 +17,8 @@ import {
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { answerAs } from './csv/csv-answer';
+import { campaignListTable, campaignTable } from './csv/view-tables';
 import { CampaignListQuery, CampaignsQuery } from './view-queries';
 import { viewWindow } from './view-query';
 
@@ -29,12 +32,41 @@ export class CampaignsController {
 
   @Roles('analyst')
   @Get('campaigns')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'Every launched campaign whose start is in [from, to), or with groupBy=channel those of each channel together; first-touch attribution (?model&groupBy&minPosition)',
   })
   async campaigns(
     @ValidQuery(CampaignListQuery) query: CampaignListQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CampaignListView | CampaignChannelsView | string> {
+    const view = await this.campaignList(query);
+    return answerAs(accept, reply, view, campaignListTable);
+  }
+
+  @Roles('analyst')
+  @Get('campaigns/:campaignId')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: "One campaign's touches, attributed stages and returns (?model&minPosition)",
+  })
+  async campaign(
+    @Param('campaignId') campaignId: string,
+    // from/to are checked like everywhere but do not narrow one campaign's lifetime figures.
+    @ValidQuery(CampaignsQuery) { minPosition }: CampaignsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CampaignView | string> {
+    const { collections, position } = await this.readModel(minPosition);
+    const campaign = await queryCampaign(this.readStore, collections, campaignId, position);
+    if (!campaign) throw new ChronicleError('NOT_FOUND', `Campaign ${campaignId} does not exist`);
+    return answerAs(accept, reply, campaign, campaignTable);
+  }
+
+  private async campaignList(
+    query: CampaignListQuery,
   ): Promise<CampaignListView | CampaignChannelsView> {
     const { from, to, minPosition } = viewWindow(query);
     const { collections, position } = await this.readModel(minPosition);
@@ -44,22 +76,6 @@ export class CampaignsController {
     const channels = this.runtime.collection(campaignsProjection.name, CAMPAIGN_CHANNELS);
     const breakdown = { ...collections, channels };
     return queryCampaignChannels(this.readStore, breakdown, { from, to }, position);
-  }
-
-  @Roles('analyst')
-  @Get('campaigns/:campaignId')
-  @ApiOperation({
-    summary: "One campaign's touches, attributed stages and returns (?model&minPosition)",
-  })
-  async campaign(
-    @Param('campaignId') campaignId: string,
-    // from/to are checked like everywhere but do not narrow one campaign's lifetime figures.
-    @ValidQuery(CampaignsQuery) { minPosition }: CampaignsQuery,
-  ): Promise<CampaignView> {
-    const { collections, position } = await this.readModel(minPosition);
-    const campaign = await queryCampaign(this.readStore, collections, campaignId, position);
-    if (!campaign) throw new ChronicleError('NOT_FOUND', `Campaign ${campaignId} does not exist`);
-    return campaign;
   }
 
   private async readModel(

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   DATA_QUALITY_PROJECTION as DATA_QUALITY,
   type DataQualityView,
@@ -12,6 +13,8 @@ import {
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { answerAs } from './csv/csv-answer';
+import { dataQualityTable } from './csv/view-tables';
 import { DataQualityQuery, DEFAULT_STALE_DAYS } from './view-queries';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 
@@ -26,13 +29,16 @@ export class DataQualityController {
 
   @Roles('analyst')
   @Get('data-quality')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'Live contacts, what they miss, open duplicate suspicions, stale, erased and merged contacts (?staleDays&minPosition)',
   })
   async dataQuality(
     @ValidQuery(DataQualityQuery) query: DataQualityQuery,
-  ): Promise<DataQualityView> {
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DataQualityView | string> {
     const { minPosition, staleDays = DEFAULT_STALE_DAYS } = query;
     if (minPosition !== undefined) await this.runtime.waitForPosition(DATA_QUALITY, minPosition);
     // The position is read before the documents, so the answer is at least that recent.
@@ -45,6 +51,7 @@ export class DataQualityController {
       totals: collection(QUALITY_TOTALS),
       position,
     };
-    return queryDataQuality(model, staleDays, this.now().toISOString());
+    const view = await queryDataQuality(model, staleDays, this.now().toISOString());
+    return answerAs(accept, reply, view, dataQualityTable);
   }
 }

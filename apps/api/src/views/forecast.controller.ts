@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   FORECAST_DEALS,
   forecastProjection,
@@ -10,6 +11,8 @@ import {
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { answerAs } from './csv/csv-answer';
+import { forecastTable } from './csv/view-tables';
 import { ForecastQuery } from './view-queries';
 import { viewWindow } from './view-query';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
@@ -25,11 +28,16 @@ export class ForecastController {
 
   @Roles('analyst')
   @Get('forecast')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'Deals opened in [from, to): open ones by expected close month beside the wins of each month (?ownerId&teamId&minPosition)',
   })
-  async forecast(@ValidQuery(ForecastQuery) query: ForecastQuery): Promise<ForecastView> {
+  async forecast(
+    @ValidQuery(ForecastQuery) query: ForecastQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ForecastView | string> {
     const { from, to, minPosition } = viewWindow(query);
     const { ownerId, teamId } = query;
     const name = forecastProjection.name;
@@ -38,6 +46,8 @@ export class ForecastController {
     const position = this.runtime.position(name);
     const deals = this.runtime.collection(name, FORECAST_DEALS);
     const model = { readStore: this.readStore, deals, position };
-    return queryForecast(model, { from, to, ownerId, teamId }, this.now().toISOString());
+    const filters = { from, to, ownerId, teamId };
+    const view = await queryForecast(model, filters, this.now().toISOString());
+    return answerAs(accept, reply, view, forecastTable);
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   FUNNEL_CONTACTS,
   lifecycleFunnelProjection,
@@ -10,6 +11,8 @@ import {
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { answerAs } from './csv/csv-answer';
+import { funnelTable } from './csv/view-tables';
 import { LifecycleFunnelQuery } from './view-queries';
 import { viewWindow } from './view-query';
 
@@ -23,13 +26,16 @@ export class FunnelController {
 
   @Roles('analyst')
   @Get('lifecycle-funnel')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'Lifecycle funnel of the contacts registered in [from, to) (?campaignId&ownerId&source&minPosition)',
   })
   async lifecycleFunnel(
     @ValidQuery(LifecycleFunnelQuery) query: LifecycleFunnelQuery,
-  ): Promise<LifecycleFunnelView> {
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LifecycleFunnelView | string> {
     const { from, to, minPosition } = viewWindow(query);
     const { campaignId, ownerId, source } = query;
     const filters = { from, to, campaignId, ownerId, source };
@@ -38,6 +44,7 @@ export class FunnelController {
     // The position is read before the documents, so the answer is at least that recent.
     const position = this.runtime.position(name);
     const collection = this.runtime.collection(name, FUNNEL_CONTACTS);
-    return queryLifecycleFunnel(this.readStore, collection, filters, position);
+    const view = await queryLifecycleFunnel(this.readStore, collection, filters, position);
+    return answerAs(accept, reply, view, funnelTable);
   }
 }

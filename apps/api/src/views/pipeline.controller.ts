@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   PIPELINE_DEALS,
   pipelineProjection,
@@ -10,6 +11,8 @@ import {
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { answerAs } from './csv/csv-answer';
+import { pipelineTable } from './csv/view-tables';
 import { PipelineQuery } from './view-queries';
 import { viewWindow } from './view-query';
 
@@ -23,11 +26,16 @@ export class PipelineController {
 
   @Roles('analyst')
   @Get('pipeline')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'Deals opened in [from, to), optionally broken down (?ownerId&teamId&channel&product&groupBy&minPosition)',
   })
-  async pipeline(@ValidQuery(PipelineQuery) query: PipelineQuery): Promise<PipelineView> {
+  async pipeline(
+    @ValidQuery(PipelineQuery) query: PipelineQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PipelineView | string> {
     const { from, to, minPosition } = viewWindow(query);
     const { ownerId, teamId, channel, product } = query;
     const filters = { from, to, ownerId, teamId, channel, product };
@@ -37,6 +45,7 @@ export class PipelineController {
     const position = this.runtime.position(name);
     const deals = this.runtime.collection(name, PIPELINE_DEALS);
     const model = { readStore: this.readStore, deals, position };
-    return queryPipeline(model, filters, query.groupBy);
+    const view = await queryPipeline(model, filters, query.groupBy);
+    return answerAs(accept, reply, view, pipelineTable);
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ProjectorRuntime,
   queryServiceSla,
@@ -11,6 +12,8 @@ import {
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
+import { answerAs } from './csv/csv-answer';
+import { serviceSlaTable } from './csv/view-tables';
 import { ServiceSlaQuery } from './view-queries';
 import { viewWindow } from './view-query';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
@@ -39,15 +42,21 @@ export class ServiceSlaController {
 
   @Roles('analyst')
   @Get('service-sla')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'SLA figures of the tickets opened in [from, to) (?priority&teamId&agentId&minPosition)',
   })
-  async serviceSla(@ValidQuery(ServiceSlaQuery) query: ServiceSlaQuery): Promise<ServiceSlaView> {
+  async serviceSla(
+    @ValidQuery(ServiceSlaQuery) query: ServiceSlaQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ServiceSlaView | string> {
     const { from, to, minPosition } = viewWindow(query);
     const { priority, teamId, agentId } = query;
     const filters = { from, to, priority, teamId, agentId };
     const model = await slaReadModel(this.runtime, this.readStore, minPosition);
-    return queryServiceSla(model, filters, this.now());
+    const view = await queryServiceSla(model, filters, this.now());
+    return answerAs(accept, reply, view, serviceSlaTable);
   }
 }
