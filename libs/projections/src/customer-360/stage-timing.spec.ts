@@ -1,4 +1,5 @@
 import { recordedEvents } from '../shared/testing/recorded-event';
+import type { Customer360State } from './customer-360-state';
 import { evolveCustomer360 } from './evolve-customer-360';
 import { stageTimings } from './stage-timing';
 
@@ -7,10 +8,7 @@ const NOW = new Date('2025-03-01T00:00:00Z');
 const on = (day: string): string => `2025-${day}T00:00:00.000Z`;
 
 describe('stage timing of the customer 360', () => {
-  function timingsOf(
-    changes: Array<{ to: string; at: string }>,
-    now = NOW,
-  ): ReturnType<typeof stageTimings> {
+  function stateAfter(changes: Array<{ to: string; at: string }>): Customer360State {
     const { event } = recordedEvents();
     const registered = event({
       type: 'ContactRegistered',
@@ -20,8 +18,13 @@ describe('stage timing of the customer 360', () => {
     const stageEvents = changes.map(({ to, at }) =>
       event({ type: 'LifecycleStageChanged', at, data: { contactId: 'P', to } }),
     );
-    const state = [registered, ...stageEvents].reduce(evolveCustomer360, undefined);
-    return stageTimings(state!.stageChanges, now);
+    return [registered, ...stageEvents].reduce(evolveCustomer360, undefined)!;
+  }
+  function timingsOf(
+    changes: Array<{ to: string; at: string }>,
+    now = NOW,
+  ): ReturnType<typeof stageTimings> {
+    return stageTimings(stateAfter(changes).stageChanges, now);
   }
 
   it('lists only the stages the contact has been in, skipped ones absent', () => {
@@ -91,6 +94,14 @@ describe('stage timing of the customer 360', () => {
         cumulativeSeconds: 40 * DAY,
       },
     });
+  });
+
+  it('keeps the stage of the latest change by business time as the current one', () => {
+    const changes = [
+      { to: 'customer', at: on('01-20') },
+      { to: 'lead', at: on('01-05') },
+    ];
+    expect(stateAfter(changes).lifecycleStage).toBe('customer');
   });
 
   it('orders changes of the same business time by position, and a repeated stage is no re-entry', () => {
