@@ -60,4 +60,25 @@ describe('toCsv', () => {
       'campaignId\r\n',
     );
   });
+
+  it('opens text a spreadsheet would run as a formula as text, and leaves numbers alone', () => {
+    const csv = toCsv({
+      sections: [
+        {
+          section: 'campaign',
+          rows: [
+            { name: '=HYPERLINK("http://x","y")', roi: -0.5 },
+            { name: '@SUM(A1)', roi: 1 },
+            { name: '-1+2', roi: 0 },
+          ],
+        },
+      ],
+    });
+    expect(csv).toBe(
+      'name,roi\r\n' +
+        `"'=HYPERLINK(""http://x"",""y"")",-0.5\r\n` +
+        "'@SUM(A1),1\r\n" +
+        "'-1+2,0\r\n",
+    );
+  });
 });

@@ -47,9 +47,16 @@ function flattened(value: object, prefix = ''): Record<string, Cell> {
   return cells;
 }
 
-/** A field quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A field quoted when it holds a comma, a quote or a line break, its quotes doubled. Text that a
+ * spreadsheet would run as a formula (a campaign named `=HYPERLINK(…)`) gets a leading `'`, so it
+ * opens as the text it is; numbers, negative ones included, are written as they are.
+ */
 function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
