@@ -13,3 +13,18 @@ export function withOpenStaysOfAnyLength(view: Record<string, unknown>): Record<
   ]);
   return { ...view, stages: Object.fromEntries(counted) };
 }
+
+/**
+ * The same answer with each open stay's `cumulativeSeconds` left out, for comparing two reads of
+ * one history taken at different moments (a recovered view against its rebuild).
+ */
+export function withoutOpenStayLengths(view: unknown): unknown {
+  const stages = (view as { stages?: Record<string, { lastExitedAt: string | null }> }).stages;
+  if (stages === undefined) return view;
+  const counted = Object.entries(stages).map(([stage, timing]): [string, unknown] => {
+    if (timing.lastExitedAt !== null) return [stage, timing];
+    const { cumulativeSeconds: _running, ...closedFigures } = timing as Record<string, unknown>;
+    return [stage, closedFigures];
+  });
+  return { ...(view as object), stages: Object.fromEntries(counted) };
+}
