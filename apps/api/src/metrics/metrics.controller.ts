@@ -15,9 +15,10 @@ import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import {
   CHRONICLE_CONFIG,
   type ChronicleConfig,
+  bearerToken,
   ChronicleError,
-  findApiKey,
   Public,
+  type RequestWithActor,
 } from '@chronicle/platform';
 import { ProjectorRuntime, type ProjectionStatus } from '@chronicle/projections';
 import { WebhookMetrics } from '../admin/webhook-metrics';
@@ -26,27 +27,26 @@ import { httpMetrics } from './http-metrics';
 import { gauge, type MetricFamily, type Sample, toPrometheusText } from './prometheus-text';
 
 /**
- * The API-key guard knows only API keys, so `/metrics` checks its own credentials: an admin key or
- * the metrics token. As a guard it runs before the query is judged, so a caller without
- * credentials meets 401 whatever it sends.
+ * The API-key guard knows only API keys, so `/metrics` checks its own credentials: an admin key
+ * (its actor found by the key hook before the body, as on every route) or the metrics token. As a
+ * guard it runs before the query is judged, so a caller without credentials meets 401 whatever it
+ * sends.
  */
 @Injectable()
 class MetricsCredentialsGuard implements CanActivate {
   constructor(@Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const { authorization } = context.switchToHttp().getRequest<{
-      headers: { authorization?: string };
-    }>().headers;
-    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const request = context.switchToHttp().getRequest<RequestWithActor>();
+    if (request.actor) {
+      if (request.actor.roles.includes('admin')) return true;
+      throw new ChronicleError('FORBIDDEN', 'Metrics need the admin role');
+    }
+    const token = bearerToken(request.headers.authorization);
     if (!token)
       throw new ChronicleError('UNAUTHENTICATED', 'An API key or the metrics token is required');
     if (this.config.metricsToken && sameSecret(token, this.config.metricsToken)) return true;
-    const key = findApiKey(token, this.config.apiKeys);
-    if (!key) throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
-    if (!key.roles.includes('admin'))
-      throw new ChronicleError('FORBIDDEN', 'Metrics need the admin role');
-    return true;
+    throw new ChronicleError('UNAUTHENTICATED', 'Unknown API key');
   }
 }
 
