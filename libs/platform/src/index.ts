@@ -8,7 +8,6 @@ export { LOG_LEVELS, nestLogLevel, type LogLevelName } from './config/log-level'
 export type { Actor, RequestWithActor } from './auth/actor';
 export { ApiKeyGuard } from './auth/api-key.guard';
 export { CurrentActor, Public, Roles } from './auth/auth.decorators';
-export { findApiKey } from './auth/find-api-key';
 export { actorOfToken, bearerToken } from './auth/bearer-token';
 export { installHttpBoundary, type HttpBoundarySettings } from './http/http-boundary';
 export { answerFrameworkErrors } from './http/framework-errors';
