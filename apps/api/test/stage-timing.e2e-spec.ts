@@ -12,7 +12,11 @@ interface Customer {
 }
 
 const DAY_MS = 86_400_000;
-const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();
+// One clock reading for every date of a test, so that stays between them are whole days.
+const daysBefore =
+  (now: number) =>
+  (days: number): string =>
+    new Date(now - days * DAY_MS).toISOString();
 
 // A contact imported with its history: registered 10 days ago, a customer since 2 days ago, and
 // the move to `other` 6 days ago arrives last, as a backfill.
@@ -24,6 +28,7 @@ describe('stage timing on the customer 360', () => {
   afterAll(() => api.close());
 
   it('answers the stays in business-time order, live and as of a position', async () => {
+    const daysAgo = daysBefore(Date.now());
     const [registeredAt, otherAt, customerAt] = [daysAgo(10), daysAgo(6), daysAgo(2)];
     await api.accepted('RegisterContact', {
       contactId: 'C-9',

@@ -6,7 +6,7 @@ import {
   type PipelineGroupBy,
 } from '@chronicle/projections';
 import { QueryChoice, QueryInteger, QueryText } from '../query/query-fields';
-import { ReadYourWritesQuery } from '../query/read-your-writes.query';
+import { BusinessMomentQuery } from '../query/business-moment.query';
 import { ViewWindowQuery } from './view-query';
 
 /** `GET /views/lifecycle-funnel`. */
@@ -87,7 +87,7 @@ export class ForecastQuery extends ViewWindowQuery {
 export const DEFAULT_STALE_DAYS = 365;
 
 /** `GET /views/data-quality`. */
-export class DataQualityQuery extends ReadYourWritesQuery {
+export class DataQualityQuery extends BusinessMomentQuery {
   @QueryInteger('A live contact is stale after this many days without an event on its streams', {
     min: 1,
     max: 36_500,

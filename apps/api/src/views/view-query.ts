@@ -1,9 +1,9 @@
-import { ReadYourWritesQuery } from '../query/read-your-writes.query';
+import { BusinessMomentQuery } from '../query/business-moment.query';
 import { QueryTime, toUtcTime } from '../query/query-fields';
 import { NotEarlierThan } from '../query/query-rules';
 
-/** The window every aggregate view takes: `from`, `to` (business time) and `minPosition`. */
-export class ViewWindowQuery extends ReadYourWritesQuery {
+/** The window every aggregate view takes: `from`, `to` (business time), `validAt` and `minPosition`. */
+export class ViewWindowQuery extends BusinessMomentQuery {
   @QueryTime('Inclusive lower bound of business time; absent = unbounded')
   from?: string;
 
@@ -16,9 +16,16 @@ export class ViewWindowQuery extends ReadYourWritesQuery {
 export interface ViewWindow {
   from?: string;
   to?: string;
+  /** The business moment to answer as of; undefined = now. */
+  validAt?: string;
   minPosition?: string;
 }
 
 export function viewWindow(query: ViewWindowQuery): ViewWindow {
-  return { from: toUtcTime(query.from), to: toUtcTime(query.to), minPosition: query.minPosition };
+  return {
+    from: toUtcTime(query.from),
+    to: toUtcTime(query.to),
+    validAt: toUtcTime(query.validAt),
+    minPosition: query.minPosition,
+  };
 }
