@@ -7,6 +7,7 @@ import { isIsoDate, isIsoDateTime } from '@chronicle/application';
 // Canonical decimal forms only: no sign, no leading zeros, no exponent, no spaces.
 const POSITION = /^(?:0|[1-9][0-9]{0,29})$/;
 const WHOLE_NUMBER = /^(?:0|[1-9][0-9]*)$/;
+const DECIMAL_NUMBER = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 
 export const MAX_FILTER_LENGTH = 200;
 
@@ -72,6 +73,35 @@ export function QueryInteger(
     IsInt({ message }),
     Min(range.min, { message }),
     Max(range.max, { message }),
+  );
+}
+
+/** A positive decimal number up to `max` (`7`, `0.5`); only that plain spelling is read. */
+export function QueryPositiveNumber(
+  description: string,
+  range: { max: number; default?: number },
+): PropertyDecorator {
+  const rule = `must be a number greater than 0 and at most ${range.max}`;
+  return applyDecorators(
+    ApiPropertyOptional({
+      description,
+      type: 'number',
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: range.max,
+      default: range.default,
+    }),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && DECIMAL_NUMBER.test(value) ? Number(value) : value,
+    ),
+    ValidateBy({
+      name: 'isPositiveNumber',
+      validator: {
+        validate: (value) =>
+          typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= range.max,
+        defaultMessage: (args) => `${args?.property} ${rule}`,
+      },
+    }),
   );
 }
 

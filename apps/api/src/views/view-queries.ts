@@ -5,7 +5,7 @@ import {
   PIPELINE_GROUP_BYS,
   type PipelineGroupBy,
 } from '@chronicle/projections';
-import { QueryChoice, QueryInteger, QueryText } from '../query/query-fields';
+import { QueryChoice, QueryInteger, QueryPositiveNumber, QueryText } from '../query/query-fields';
 import { BusinessMomentQuery } from '../query/business-moment.query';
 import { ViewWindowQuery } from './view-query';
 
@@ -21,6 +21,9 @@ export class LifecycleFunnelQuery extends ViewWindowQuery {
   source?: string;
 }
 
+/** The default half-life of `model=time_decay`. */
+export const DEFAULT_HALF_LIFE_DAYS = 7;
+
 /**
  * `GET /views/campaigns` and `/views/campaigns/{id}`. On one campaign, `from` and `to` are
  * checked but do not narrow its lifetime figures.
@@ -28,6 +31,12 @@ export class LifecycleFunnelQuery extends ViewWindowQuery {
 export class CampaignsQuery extends ViewWindowQuery {
   @QueryChoice('Attribution model', ATTRIBUTION_MODELS, 'AttributionModel')
   model?: string;
+
+  @QueryPositiveNumber('Half-life of a touch under model=time_decay, in days', {
+    max: 36_500,
+    default: DEFAULT_HALF_LIFE_DAYS,
+  })
+  halfLifeDays?: number;
 }
 
 /** `GET /views/campaigns`: one campaign's parameters, and the breakdown of the list. */
