@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
@@ -6,14 +5,15 @@ import {
   type ChronicleConfig,
   installHttpBoundary,
   JsonLogger,
+  logAccess,
 } from '@chronicle/platform';
 import { AppModule } from './app.module';
 import { httpMetrics } from './metrics/http-metrics';
 import { setUpOpenApi } from './openapi';
 
 export interface CreateAppOptions {
-  /** Default: JSON lines on stdout; `false` silences Nest (tests). */
-  logger?: LoggerService | false;
+  /** Default: JSON lines on stdout at info; `false` silences Nest and the access log (tests). */
+  logger?: JsonLogger | false;
 }
 
 /**
@@ -37,14 +37,16 @@ export async function createApp(
     skipMiddie: true,
   });
   const fastify = adapter.getInstance();
+  const logger = options.logger ?? new JsonLogger();
   installHttpBoundary(fastify, config);
   fastify.addHook('onResponse', httpMetrics.onResponse);
+  if (logger) fastify.addHook('onResponse', logAccess(logger.pino));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     // Our own JSON reader (installHttpBoundary) carries the configured limit.
     bodyParser: false,
     // Nest's default is process.abort() on a failed start; main.ts reports and exits instead.
     abortOnError: false,
-    logger: options.logger ?? new JsonLogger(),
+    logger,
   });
   setUpOpenApi(app);
   return app;

@@ -4,7 +4,7 @@ import { runWithCorrelationId } from './request-context';
 
 describe('JsonLogger', () => {
   let lines: Record<string, unknown>[];
-  const logger = (minLevel?: 'debug' | 'warn') =>
+  const logger = (minLevel?: 'verbose' | 'debug' | 'warn') =>
     new JsonLogger({
       minLevel,
       write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
@@ -59,5 +59,47 @@ describe('JsonLogger', () => {
     json.error('kept');
 
     expect(lines.map((line) => line.msg)).toEqual(['kept']);
+  });
+
+  it("writes Nest's verbose as pino's trace, below debug", () => {
+    logger('verbose').verbose('fine detail', 'Replay');
+    logger('debug').verbose('dropped', 'Replay');
+
+    expect(lines).toEqual([expect.objectContaining({ level: 'trace', msg: 'fine detail' })]);
+  });
+
+  it('writes an object given as the message as JSON, not as [object Object]', () => {
+    logger().log({ projection: 'funnel', behind: 3 }, 'Projections');
+
+    expect(lines[0]).toMatchObject({ msg: { projection: 'funnel', behind: 3 } });
+  });
+
+  it('never writes a token or an authorization header logged by mistake', () => {
+    const json = logger();
+    json.pino.info({ headers: { authorization: 'Bearer secret-1' }, token: 'secret-2' }, 'oops');
+
+    const written = JSON.stringify(lines);
+    expect(written).not.toContain('secret-1');
+    expect(written).not.toContain('secret-2');
+    expect(lines[0]).toMatchObject({ token: '[redacted]' });
+  });
+
+  it('writes the correlation id once when a line also names it', async () => {
+    const raw: string[] = [];
+    const json = new JsonLogger({ write: (line) => raw.push(line) });
+    await runWithCorrelationId('corr-2', () => {
+      json.pino.info({ correlationId: 'corr-2' }, 'answered');
+      return Promise.resolve();
+    });
+
+    expect(raw[0]?.match(/"correlationId"/g)).toHaveLength(1);
+  });
+
+  it('follows the levels Nest sets', () => {
+    const json = logger('warn');
+    json.setLogLevels(['debug', 'log', 'warn', 'error']);
+    json.debug('now written');
+
+    expect(lines.map((line) => line.msg)).toEqual(['now written']);
   });
 });

@@ -1,30 +1,38 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-import { currentCorrelationId } from './request-context';
+import type { Level, Logger } from 'pino';
+import { createPinoRoot } from './pino-root';
 
-const SEVERITY: Record<LogLevel, number> = {
-  verbose: 0,
-  debug: 1,
-  log: 2,
-  warn: 3,
-  error: 4,
-  fatal: 5,
+/** Nest's level names on pino's. */
+const PINO_LEVEL: Record<LogLevel, Level> = {
+  verbose: 'trace',
+  debug: 'debug',
+  log: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'fatal',
 };
+const PINO_SEVERITY: Level[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
 export interface JsonLoggerOptions {
   /** Lowest level written; default `log` (info). */
   minLevel?: LogLevel;
-  /** Where each line goes; default stdout. */
+  /** Where each line goes (one JSON object ending in a newline); default stdout. */
   write?: (line: string) => void;
 }
 
-/** Nest logger writing one JSON object per line: level, time, msg, context, correlationId. */
+/**
+ * Nest logger on pino, writing one JSON object per line: level, time, msg, context,
+ * correlationId. `pino` is the same logger for structured lines (the access log, start and stop).
+ */
 export class JsonLogger implements LoggerService {
-  private minSeverity: number;
-  private readonly write: (line: string) => void;
+  readonly pino: Logger;
 
   constructor(options: JsonLoggerOptions = {}) {
-    this.minSeverity = SEVERITY[options.minLevel ?? 'log'];
-    this.write = options.write ?? ((line) => process.stdout.write(line));
+    const { write } = options;
+    this.pino = createPinoRoot({
+      level: PINO_LEVEL[options.minLevel ?? 'log'],
+      destination: write === undefined ? undefined : { write },
+    });
   }
 
   log(message: unknown, ...params: unknown[]): void {
@@ -47,22 +55,22 @@ export class JsonLogger implements LoggerService {
   }
 
   setLogLevels(levels: LogLevel[]): void {
-    this.minSeverity = Math.min(...levels.map((level) => SEVERITY[level]));
+    const lowest = Math.min(...levels.map((level) => PINO_SEVERITY.indexOf(PINO_LEVEL[level])));
+    this.pino.level = PINO_SEVERITY[lowest] ?? 'info';
   }
 
-  private emit(level: LogLevel, message: unknown, params: unknown[]): void {
-    if (SEVERITY[level] < this.minSeverity) return;
-    const { context, stack } = splitParams(level, params);
-    const entry: Record<string, unknown> = {
-      // 'log' is Nest's name for the level everyone else calls 'info'.
-      level: level === 'log' ? 'info' : level,
-      time: new Date().toISOString(),
-      msg: message instanceof Error ? message.message : message,
+  private emit(nestLevel: LogLevel, message: unknown, params: unknown[]): void {
+    const level = PINO_LEVEL[nestLevel];
+    if (!this.pino.isLevelEnabled(level)) return;
+    const { context, stack } = splitParams(nestLevel, params);
+    const fields = {
       context,
-      correlationId: currentCorrelationId(),
       stack: stack ?? (message instanceof Error ? message.stack : undefined),
     };
-    this.write(safeStringify(entry) + '\n');
+    const text = message instanceof Error ? message.message : message;
+    if (typeof text === 'string') this.pino[level](fields, text);
+    // Nest lets callers log objects; they are written as the line's msg, as JSON.
+    else this.pino[level]({ ...fields, msg: text });
   }
 }
 
@@ -76,12 +84,4 @@ function splitParams(level: LogLevel, params: unknown[]): { context?: string; st
   if (strings.length >= 2) return { stack: strings[0], context: strings.at(-1) };
   const only = strings[0];
   return only !== undefined && /\n\s+at /.test(only) ? { stack: only } : { context: only };
-}
-
-function safeStringify(entry: Record<string, unknown>): string {
-  try {
-    return JSON.stringify(entry);
-  } catch {
-    return JSON.stringify({ ...entry, msg: String(entry.msg) });
-  }
 }
