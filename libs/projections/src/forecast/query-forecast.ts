@@ -43,6 +43,8 @@ export interface ForecastReadModel {
   deals: string;
   /** The physical `days` collection; default: the sibling of `deals` in its generation. */
   days?: string;
+  /** The physical `histories` collection; default: the sibling of `deals` in its generation. */
+  histories?: string;
   position: string;
 }
 
@@ -126,7 +128,8 @@ async function addDeals(
   }
 }
 
-function forecastView(summary: ForecastSummary, position: string): ForecastView {
+/** The view of a cohort's summary, live or as of a business moment. */
+export function forecastView(summary: ForecastSummary, position: string): ForecastView {
   const months = [...new Set([...Object.keys(summary.open), ...Object.keys(summary.won)])].sort();
   return {
     months: months.map((month) => ({

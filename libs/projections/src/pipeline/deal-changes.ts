@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { UnitOfWork } from '../runtime/projection';
 import { stringField } from '../shared/event-fields';
-import { evolveDealDocument, openedDeal, type DealDocument } from './deal-document';
+import { type DealDocument, evolveDeal } from './deal-document';
 
 /** A deal before and after one event; `before` is undefined when the event opened it. */
 export interface DealChange {
@@ -23,16 +23,8 @@ export async function applyDealEvent(
   const dealId = stringField(event.data, 'dealId');
   if (dealId === undefined) return undefined;
   const existing = (await work.get(collection, dealId)) as DealDocument | undefined;
-  if (event.type === 'DealOpened') {
-    // A repeated OpenDeal appends nothing; a second DealOpened would not reset the deal.
-    const opened = existing ? undefined : openedDeal(event);
-    if (!opened) return undefined;
-    work.put(collection, opened);
-    return { before: undefined, after: opened };
-  }
-  if (!existing) return undefined;
-  const next = evolveDealDocument(existing, event);
-  if (next === existing) return undefined;
+  const next = evolveDeal(existing, event);
+  if (next === undefined || next === existing) return undefined;
   work.put(collection, next);
   return { before: existing, after: next };
 }

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '@chronicle/event-store';
-import { numberField, occurredAtOf, stringField } from '../shared/event-fields';
+import type { JsonObject } from '@chronicle/event-store';
+import { type EventLike, numberField, occurredAtOf, stringField } from '../shared/event-fields';
 import { normalisedUtcIso } from '../shared/utc-iso';
 
 /**
@@ -34,7 +34,7 @@ export type DealDocument = {
 };
 
 /** The document a DealOpened starts; undefined when the event lacks its id or amount. */
-export function openedDeal(event: RecordedEvent): DealDocument | undefined {
+export function openedDeal(event: EventLike): DealDocument | undefined {
   const { data } = event;
   const dealId = stringField(data, 'dealId');
   const amount = numberField(data, 'amount');
@@ -60,7 +60,7 @@ export function openedDeal(event: RecordedEvent): DealDocument | undefined {
 }
 
 /** The deal after a later event of its stream; the same object when nothing changes. */
-export function evolveDealDocument(deal: DealDocument, event: RecordedEvent): DealDocument {
+export function evolveDealDocument(deal: DealDocument, event: EventLike): DealDocument {
   // The domain refuses every command on a won or lost deal; a stray event changes nothing.
   if (deal.status !== 'open') return deal;
   const { data } = event;
@@ -84,6 +84,20 @@ export function evolveDealDocument(deal: DealDocument, event: RecordedEvent): De
   }
 }
 
+/**
+ * The whole fold of one deal, the same for the live documents (events in recorded order) and the
+ * as-of ones (facts in business-time order): the first DealOpened with an amount starts the deal,
+ * an event before it changes nothing, and later ones evolve it.
+ */
+export function evolveDeal(
+  deal: DealDocument | undefined,
+  event: EventLike,
+): DealDocument | undefined {
+  // A repeated OpenDeal appends nothing; a second DealOpened would not reset the deal.
+  if (event.type === 'DealOpened') return deal ?? openedDeal(event);
+  return deal && evolveDealDocument(deal, event);
+}
+
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -91,14 +105,14 @@ const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * month; undefined when absent or unreadable. Only DealOpened carries one today; a later event
  * that does (a rescheduled close) moves it, so the forecast always uses the latest.
  */
-function closeMonthOf(data: RecordedEvent['data']): string | undefined {
+function closeMonthOf(data: JsonObject): string | undefined {
   const value = stringField(data, 'expectedCloseDate');
   if (value === undefined) return undefined;
   if (CALENDAR_DAY.test(value)) return value.slice(0, 7);
   return normalisedUtcIso(value)?.slice(0, 7);
 }
 
-function closed(deal: DealDocument, status: 'won' | 'lost', event: RecordedEvent): DealDocument {
+function closed(deal: DealDocument, status: 'won' | 'lost', event: EventLike): DealDocument {
   const closedAt = occurredAtOf(event);
   const secondsToClose = Math.max(0, (Date.parse(closedAt) - Date.parse(deal.openedAt)) / 1000);
   return { ...deal, status, closedAt, secondsToClose };

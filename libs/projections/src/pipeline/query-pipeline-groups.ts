@@ -78,6 +78,18 @@ export async function queryPipelineGroupsByDeals(
   return groupsView(groups);
 }
 
+/** The breakdown of these deals (each as it stood when asked about) by `groupBy`. */
+export function groupDeals(
+  deals: Iterable<DealDocument>,
+  groupBy: PipelineGroupBy,
+): PipelineGroup[] {
+  const groups = new Map<string | null, GroupSummary>();
+  const field = PIPELINE_GROUP_FIELDS[groupBy];
+  for (const deal of deals)
+    groupAlgebra.add(groupOf(groups, deal[field]), groupContribution(deal), 1);
+  return groupsView(groups);
+}
+
 async function addDeals(
   model: PipelineReadModel,
   filters: PipelineFilters & TimeRange,

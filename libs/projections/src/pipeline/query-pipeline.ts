@@ -61,6 +61,8 @@ export interface PipelineReadModel {
   days?: string;
   /** The physical `months` collection; default: the sibling of `deals` in its generation. */
   months?: string;
+  /** The physical `histories` collection; default: the sibling of `deals` in its generation. */
+  histories?: string;
   /** The projection's checkpoint, read before the documents so they are at least this recent. */
   position: string;
 }
@@ -133,7 +135,8 @@ async function addDeals(
   }
 }
 
-function pipelineView(summary: PipelineSummary, position: string): PipelineView {
+/** The view of a cohort's summary, live or as of a business moment. */
+export function pipelineView(summary: PipelineSummary, position: string): PipelineView {
   const { won, lost } = summary;
   return {
     stages: Object.entries(summary.stages)
