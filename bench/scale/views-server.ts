@@ -11,11 +11,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { readStoreHealthProvider } from '../../apps/api/src/health/read-store-health.provider';
-import { EventStoreModule } from '../../apps/api/src/infrastructure/event-store.module';
 import { ViewsModule } from '../../apps/api/src/views/views.module';
 import { type ChronicleConfig, loadConfigOrExit, PlatformModule } from '../../libs/platform/src';
 import { ProjectionsModule, ProjectorRuntime } from '../../libs/projections/src';
 import { READ_STORE, type ReadStore } from '../../libs/read-store/src';
+import { EventStoreModule } from '../../libs/event-store/src';
 import { compareWithEntityScan } from './entity-scan-comparison';
 
 @Module({})
@@ -25,7 +25,7 @@ class ViewsServerModule {
       module: ViewsServerModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule,
+        EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot(),
         ViewsModule,
       ],

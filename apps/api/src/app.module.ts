@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule } from '@chronicle/event-store';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
+import { QueueModule } from '@chronicle/scheduling';
 import { ProjectionsModule } from '@chronicle/projections';
 import { ProjectionsController } from './admin/projections.controller';
 import { WebhooksModule } from './admin/webhooks.module';
@@ -10,10 +12,8 @@ import { ConsoleModule } from './console/console.module';
 import { HealthController } from './health/health.controller';
 import { readStoreHealthProvider } from './health/read-store-health.provider';
 import { FeedModule } from './feed/feed.module';
-import { EventStoreModule } from './infrastructure/event-store.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { QueryModule } from './query/query.module';
-import { QueueModule } from './queue/queue.module';
 import { ViewsModule } from './views/views.module';
 
 @Module({})
@@ -23,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule,
+        EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot(),
         CommandsModule,
         AuditModule,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import { EVENT_STORE, type EventStore, EventStoreModule } from '@chronicle/event-store';
 import { type ChronicleConfig, loadConfig, PlatformModule } from '@chronicle/platform';
 import {
   ProjectionsModule,
@@ -17,7 +17,6 @@ import {
   counterProjection,
 } from '../../../libs/projections/src/runtime/testing/test-projections';
 import { ProjectionsController } from '../src/admin/projections.controller';
-import { EventStoreModule } from '../src/infrastructure/event-store.module';
 
 /** The API's platform and stores (the embedded read store included) with the projections module, test projections and the admin controller. */
 @Module({})
@@ -27,7 +26,7 @@ class ProjectionsTestAppModule {
       module: ProjectionsTestAppModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule,
+        EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot({
           projections: [counterProjection()],
           retiredGenerationGraceMs: 0,

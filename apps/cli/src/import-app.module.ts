@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule } from '@chronicle/event-store';
 import { ApplicationModule } from '@chronicle/application';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
-// The API's own module, so the CLI picks the event store exactly as the server does.
-import { EventStoreModule } from '../../api/src/infrastructure/event-store.module';
 
 /**
  * The API's write side without HTTP or projectors: config, event store and the command
@@ -14,7 +13,11 @@ export class ImportAppModule {
   static forRoot(config: ChronicleConfig): DynamicModule {
     return {
       module: ImportAppModule,
-      imports: [PlatformModule.forRoot(config), EventStoreModule, ApplicationModule],
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule.forRoot(config),
+        ApplicationModule,
+      ],
     };
   }
 }

@@ -1,10 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule } from '@chronicle/event-store';
 import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
+import { QueueModule } from '@chronicle/scheduling';
 import { ProjectionsModule, viewProjections } from '@chronicle/projections';
-// The API's modules, shared rather than copied: the worker runs the same stores and roles.
-import { EventStoreModule } from '../../api/src/infrastructure/event-store.module';
-import { QueueModule } from '../../api/src/queue/queue.module';
 
 /**
  * The API's background roles without HTTP: projectors, SLA timers, the command queue and rebuild
@@ -17,7 +16,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule,
+        EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot(),
         ProjectionsModule.forFeatureAsync({
           imports: [ApplicationModule],

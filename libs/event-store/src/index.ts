@@ -16,3 +16,9 @@ export {
 } from './adapters/embedded/sqlite-event-store';
 export { ReadOnlyEventLog } from './adapters/embedded/read-only-event-log';
 export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
+export {
+  EventStoreModule,
+  eventStoreAdapterFor,
+  type EventStoreAdapter,
+  type EventStoreLocation,
+} from './event-store.module';

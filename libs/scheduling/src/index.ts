@@ -37,3 +37,12 @@ export { SlaTimerService, type SlaTimerServiceOptions } from './sla/sla-timer-se
 export { SlaTimerFeed, type SlaTimerFeedOptions } from './sla/sla-timer-feed';
 export { SLA_TIMER_ACTOR, SlaBreachRecorder, type BreachOutcome } from './sla/sla-breach-recorder';
 export { slaBreachEventId, slaTimerId, type SlaTimerPayload } from './sla/sla-timers';
+export { QueueModule } from './module/queue.module';
+export {
+  QUEUE_MODULE_OPTIONS,
+  REBUILD_QUEUE,
+  REDIS_HEALTH,
+  SLA_TIMER_QUEUE,
+  SLA_TIMER_STORE,
+  type QueueModuleOptions,
+} from './module/queue-options';

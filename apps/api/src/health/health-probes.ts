@@ -1,6 +1,5 @@
 /** Optional providers through which the read store and Redis report on `/health`. */
 export const READ_STORE_HEALTH = Symbol('READ_STORE_HEALTH');
-export const REDIS_HEALTH = Symbol('REDIS_HEALTH');
 /** The integrity log's own judgement of the store (an `IntegrityLog`). */
 export const INTEGRITY_STATUS = Symbol('INTEGRITY_STATUS');
 

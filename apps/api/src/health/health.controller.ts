@@ -1,15 +1,19 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type EventStoreAdapter,
+  eventStoreAdapterFor,
+} from '@chronicle/event-store';
 import type { IntegrityLog, IntegrityStatus } from '@chronicle/integrity';
 import { CHRONICLE_CONFIG, type ChronicleConfig, Public } from '@chronicle/platform';
-import { type EventStoreAdapter, eventStoreAdapterFor } from '../infrastructure/event-store.module';
+import { REDIS_HEALTH } from '@chronicle/scheduling';
 import {
   probe,
   type ProbeStatus,
   READ_STORE_HEALTH,
   type ReadStoreHealthProbe,
-  REDIS_HEALTH,
   type HealthProbe,
   INTEGRITY_STATUS,
 } from './health-probes';

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@chronicle/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  EventStoreModule,
+} from '@chronicle/event-store';
 import {
   type ChronicleConfig,
   installHttpBoundary,
@@ -12,11 +17,15 @@ import {
   PlatformModule,
 } from '@chronicle/platform';
 import { ProjectionsModule } from '@chronicle/projections';
-import { type CheckpointStore, SlaTimerService, type TimerScheduler } from '@chronicle/scheduling';
+import {
+  type CheckpointStore,
+  SlaTimerService,
+  type TimerScheduler,
+  QueueModule,
+  type QueueModuleOptions,
+  SLA_TIMER_STORE,
+} from '@chronicle/scheduling';
 import { CommandsModule } from '../../commands/commands.module';
-import { EventStoreModule } from '../../infrastructure/event-store.module';
-import { QueueModule } from '../queue.module';
-import { type QueueModuleOptions, SLA_TIMER_STORE } from '../queue-options';
 
 export const SERVICE_TOKEN = 'service-token';
 
@@ -35,7 +44,7 @@ class QueueTestAppModule {
       module: QueueTestAppModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule,
+        EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot(),
         CommandsModule,
         QueueModule.forRoot(options),

@@ -1,6 +1,6 @@
 import { type CheckpointStore, slaTimerId, type TimerScheduler } from '@chronicle/scheduling';
 import { eventually } from '../../../../../libs/scheduling/src/testing/eventually';
-import { SLA_TIMER_STORE } from '../../../src/queue/queue-options';
+import { SLA_TIMER_STORE } from '@chronicle/scheduling';
 import { OutageApi } from './support/outage-api';
 import { RedisChild } from '../../../../../libs/scheduling/src/testing/redis-child';
 

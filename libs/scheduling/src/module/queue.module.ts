@@ -1,9 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@chronicle/application';
-import { PROJECTION_REBUILDS, SlaTimerService } from '@chronicle/scheduling';
-import { REDIS_HEALTH } from '../health/health-probes';
+import { PROJECTION_REBUILDS } from '../rebuilds/projection-rebuilds';
+import { SlaTimerService } from '../sla/sla-timer-service';
 import { QueueLifecycle } from './queue-lifecycle';
-import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions, SLA_TIMER_STORE } from './queue-options';
+import {
+  QUEUE_MODULE_OPTIONS,
+  type QueueModuleOptions,
+  SLA_TIMER_STORE,
+  REDIS_HEALTH,
+} from './queue-options';
 import { queueProviders } from './queue-providers';
 
 /**

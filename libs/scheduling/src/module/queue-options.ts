@@ -1,9 +1,12 @@
-import type { BreachOutcome, DueTimer } from '@chronicle/scheduling';
+import { type BreachOutcome } from '../sla/sla-breach-recorder';
+import { type DueTimer } from '../timer-scheduler.port';
 
 /** Nest injection token for the {@link QueueModuleOptions}. */
 export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
 /** Nest injection token for the SLA timers' scheduler (and checkpoint store). */
 export const SLA_TIMER_STORE = Symbol('SLA_TIMER_STORE');
+/** Nest injection token of the Redis health probe `/health` reports (null without Redis). */
+export const REDIS_HEALTH = Symbol('REDIS_HEALTH');
 export const SLA_TIMER_QUEUE = 'chronicle-sla-timers';
 export const REBUILD_QUEUE = 'chronicle-projection-rebuilds';
 

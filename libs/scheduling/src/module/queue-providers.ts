@@ -3,26 +3,24 @@ import { Logger, type Provider } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
 import { ProjectorRuntime } from '@chronicle/projections';
+import { BullMqProjectionRebuilds } from '../adapters/bullmq/bullmq-projection-rebuilds';
+import { BullMqTimerScheduler } from '../adapters/bullmq/bullmq-timer-scheduler';
+import { RedisHealthProbe, type RedisState } from '../adapters/bullmq/redis-health';
+import { SqliteTimerScheduler } from '../adapters/embedded/sqlite-timer-scheduler';
 import {
-  BullMqProjectionRebuilds,
-  BullMqTimerScheduler,
   InProcessProjectionRebuilds,
   PROJECTION_REBUILDS,
   type ProjectionRebuilds,
-  RedisHealthProbe,
-  type RedisState,
-  SlaTimerService,
-  SqliteTimerScheduler,
-  type TimerScheduler,
-  type CheckpointStore,
-} from '@chronicle/scheduling';
-import { REDIS_HEALTH } from '../health/health-probes';
+} from '../rebuilds/projection-rebuilds';
+import { SlaTimerService } from '../sla/sla-timer-service';
+import { type TimerScheduler, type CheckpointStore } from '../timer-scheduler.port';
 import {
   QUEUE_MODULE_OPTIONS,
   type QueueModuleOptions,
   REBUILD_QUEUE,
   SLA_TIMER_QUEUE,
   SLA_TIMER_STORE,
+  REDIS_HEALTH,
 } from './queue-options';
 
 const logger = new Logger('Queues');

@@ -9,15 +9,11 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { type CommandRequest, ExecuteCommand } from '@chronicle/application';
 import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
-import {
-  CommandQueueWorker,
-  PROJECTION_REBUILDS,
-  type ProjectionRebuilds,
-  RedisHealthProbe,
-  SlaTimerService,
-} from '@chronicle/scheduling';
-import { REDIS_HEALTH } from '../health/health-probes';
-import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue-options';
+import { CommandQueueWorker } from '../adapters/bullmq/command-queue-worker';
+import { RedisHealthProbe } from '../adapters/bullmq/redis-health';
+import { PROJECTION_REBUILDS, type ProjectionRebuilds } from '../rebuilds/projection-rebuilds';
+import { SlaTimerService } from '../sla/sla-timer-service';
+import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions, REDIS_HEALTH } from './queue-options';
 
 /**
  * Starts the SLA timers and the command queue once the application has bootstrapped (the
