@@ -113,3 +113,5 @@ export {
   type DataQualityView,
 } from './data-quality/query-data-quality';
 export { viewProjections } from './view-projections';
+// funnel
+export { queryLifecycleFunnelAsOf } from './funnel/query-funnel-as-of';
