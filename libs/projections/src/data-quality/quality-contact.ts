@@ -1,3 +1,4 @@
+import type { Fact } from '../shared/business-time';
 import { ALL_SLICE, dayOf, type Placement, type SummaryAlgebra } from '../shared/day-summaries';
 
 /** One contact as the data-quality view judges it; no personal value is kept, only presence. */
@@ -17,6 +18,11 @@ export type QualityContact = {
   lastActivityAt: string | null;
   /** Suspected duplicate pairs it belongs to that no merge of the two has settled. */
   openPairs: number;
+  /**
+   * Every event naming the contact, in business-time order, as applyToQuality reads it (presence
+   * flags, never personal values): the source of the as-of answer. Absent from as-of folds.
+   */
+  facts?: Fact[];
 };
 
 export function unregisteredContact(contactId: string): QualityContact {

@@ -9,7 +9,11 @@ const PRESENCE_FLAGS = {
   phone: 'hasPhone',
 } as const satisfies Record<string, keyof QualityContact>;
 
-type PresenceFlag = (typeof PRESENCE_FLAGS)[keyof typeof PRESENCE_FLAGS];
+export type PresenceFlag = (typeof PRESENCE_FLAGS)[keyof typeof PRESENCE_FLAGS];
+export const PRESENCE_FLAG_NAMES: readonly PresenceFlag[] = Object.values(PRESENCE_FLAGS);
+
+/** Which of name, e-mail and phone an event gives a value (true) or clears (false). */
+export type DetailsPresence = Partial<Record<PresenceFlag, boolean>>;
 
 /**
  * Which of name, e-mail and phone the event gives a value (true) or clears (false); fields it
@@ -20,7 +24,7 @@ export async function detailsPresence(
   opener: PersonalDataOpener,
   event: RecordedEvent,
   contactId: string,
-): Promise<Partial<Record<PresenceFlag, boolean>>> {
+): Promise<DetailsPresence> {
   const fields = Object.keys(PRESENCE_FLAGS).filter(
     (field) => event.data[field] !== undefined,
   ) as Array<keyof typeof PRESENCE_FLAGS>;

@@ -35,7 +35,7 @@ export interface DataQualityReadModel {
 const DAY_MS = 86_400_000;
 
 /**
- * `GET /views/data-quality` at `at` (UTC ISO; the views' clock, later `validAt`): the totals
+ * `GET /views/data-quality` at `at` (UTC ISO; the views' clock): the totals
  * from every day summary; `stale` from the summaries of the days before the cut-off day and the
  * contacts whose latest activity falls on that day before the cut-off.
  */
@@ -59,7 +59,8 @@ export async function queryDataQuality(
     if (contact.registered) stale += qualityContribution(contact).live;
   }
   const total = await model.readStore.get(model.totals, DUPLICATES_TOTAL_ID);
-  return qualityView(summary, (total as DuplicatesTotal | undefined)?.openPairs ?? 0, stale, model);
+  const openPairs = (total as DuplicatesTotal | undefined)?.openPairs ?? 0;
+  return qualityView(summary, openPairs, stale, model.position);
 }
 
 /** The same answer from every contact: the reference the summaries must agree with. */
@@ -68,11 +69,24 @@ export async function queryDataQualityByContacts(
   staleDays: number,
   at: string,
 ): Promise<DataQualityView> {
+  const contacts = (await model.readStore.find(model.contacts, {})) as QualityContact[];
+  const total = await model.readStore.get(model.totals, DUPLICATES_TOTAL_ID);
+  const openPairs = (total as DuplicatesTotal | undefined)?.openPairs ?? 0;
+  return dataQualityOfContacts(contacts, openPairs, staleDays, at, model.position);
+}
+
+/** The answer from every contact document and the count of open pairs, judged at `at`. */
+export function dataQualityOfContacts(
+  contacts: Iterable<QualityContact>,
+  openPairs: number,
+  staleDays: number,
+  at: string,
+  position: string,
+): DataQualityView {
   const cutoff = new Date(Date.parse(at) - staleDays * DAY_MS).toISOString();
   const summary = qualityAlgebra.empty();
   let stale = 0;
-  for (const document of await model.readStore.find(model.contacts, {})) {
-    const contact = document as QualityContact;
+  for (const contact of contacts) {
     if (!contact.registered) continue;
     const contribution = qualityContribution(contact);
     qualityAlgebra.add(summary, contribution, 1);
@@ -80,15 +94,14 @@ export async function queryDataQualityByContacts(
       stale += contribution.live;
     }
   }
-  const total = await model.readStore.get(model.totals, DUPLICATES_TOTAL_ID);
-  return qualityView(summary, (total as DuplicatesTotal | undefined)?.openPairs ?? 0, stale, model);
+  return qualityView(summary, openPairs, stale, position);
 }
 
 function qualityView(
   summary: QualitySummary,
   openPairs: number,
   stale: number,
-  model: DataQualityReadModel,
+  position: string,
 ): DataQualityView {
   return {
     contacts: summary.live,
@@ -102,6 +115,6 @@ function qualityView(
     stale,
     erased: summary.erased,
     merged: summary.merged,
-    position: model.position,
+    position,
   };
 }
