@@ -115,3 +115,11 @@ export {
 export { viewProjections } from './view-projections';
 // funnel
 export { queryLifecycleFunnelAsOf } from './funnel/query-funnel-as-of';
+// customer 360 and data quality
+export {
+  foldInBusinessOrder,
+  happenedBy,
+  replayCustomer360ValidAt,
+} from './customer-history/replay-customer-360';
+export { queryDataQualityAsOf } from './data-quality/query-data-quality-as-of';
+export { occurredAtOf } from './shared/event-fields';
