@@ -123,3 +123,6 @@ export {
 } from './customer-history/replay-customer-360';
 export { queryDataQualityAsOf } from './data-quality/query-data-quality-as-of';
 export { occurredAtOf } from './shared/event-fields';
+// pipeline and forecast
+export { queryPipelineAsOf } from './pipeline/query-pipeline-as-of';
+export { queryForecastAsOf } from './forecast/query-forecast-as-of';
