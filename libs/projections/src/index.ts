@@ -126,3 +126,6 @@ export { occurredAtOf } from './shared/event-fields';
 // pipeline and forecast
 export { queryPipelineAsOf } from './pipeline/query-pipeline-as-of';
 export { queryForecastAsOf } from './forecast/query-forecast-as-of';
+// campaigns
+export { CAMPAIGN_CONTACTS, CAMPAIGN_DEALS } from './campaigns/campaign-documents';
+export type { AttributionModel, AttributionQuestion } from './campaigns/query-campaigns';
