@@ -123,7 +123,8 @@ async function addTickets(
   }
 }
 
-function slaView(summary: SlaSummary, now: Date, position: string): ServiceSlaView {
+/** The view of a cohort's summary: overall, by priority and by team, judged against `now`. */
+export function slaView(summary: SlaSummary, now: Date, position: string): ServiceSlaView {
   const cells = slaCells(summary);
   const groupedBy = (key: (cell: SlaCell) => string): Map<string, SlaCell[]> => {
     const groups = new Map<string, SlaCell[]>();

@@ -65,4 +65,34 @@ describe('serviceSlaProjection', () => {
     expect(await readStore.count(projected.collection(SLA_TICKETS), {})).toBe(0);
     expect(projected.position).toBe('3'); // moved past every event, ignored or not
   });
+
+  it("keeps each ticket's facts in business-time order without its subject or texts", async () => {
+    const history = ticketHistory();
+    history.opened('T', 0, { priority: 'high', firstResponseHours: 4, resolutionHours: 24 });
+    history.event('TicketResolved', 'T', 5, { resolution: 'enc:v1:x' });
+    history.event('TicketResponded', 'T', 2, { agentId: 'ann', message: 'enc:v1:y' });
+    const projected = await projectEvents(readStore, serviceSlaProjection, history.events);
+    const stored = await readStore.get(projected.collection(SLA_TICKETS), 'T');
+
+    expect(stored?.facts).toEqual([
+      {
+        type: 'TicketOpened',
+        position: '1',
+        occurredAt: hour(0),
+        data: {
+          ticketId: 'T',
+          priority: 'high',
+          firstResponseDueAt: hour(4),
+          resolutionDueAt: hour(24),
+        },
+      },
+      {
+        type: 'TicketResponded',
+        position: '3',
+        occurredAt: hour(2),
+        data: { ticketId: 'T', agentId: 'ann' },
+      },
+      { type: 'TicketResolved', position: '2', occurredAt: hour(5), data: { ticketId: 'T' } },
+    ]);
+  });
 });

@@ -1,9 +1,15 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
+import { factOf, withFact } from '../shared/business-time';
 import { DAY_SUMMARY_INDEX_FIELDS, moveContribution } from '../shared/day-summaries';
 import { stringField } from '../shared/event-fields';
 import { slaAlgebra, slaPlacement } from './sla-summary';
-import { evolveTicketDocument, openedTicket, type TicketDocument } from './ticket-document';
+import {
+  evolveTicket,
+  TICKET_FACT_FIELDS,
+  TICKET_FACT_TYPES,
+  type TicketDocument,
+} from './ticket-document';
 
 /** Logical collection: one document per ticket, keyed by ticketId. */
 export const SLA_TICKETS = 'tickets';
@@ -21,10 +27,13 @@ export const SLA_DAYS = 'days';
  *
  * Version 2 added day summaries (SlaSummary by opening day, overall and per priority at opening,
  * team and agent), so a cohort reads at most one summary per day plus its partial edge days.
+ *
+ * Version 3 keeps each ticket's `facts` (its events in business-time order, only the fields the
+ * fold reads), so `validAt` answers fold every ticket as of that moment with `evolveTicket`.
  */
 export const serviceSlaProjection: Projection = {
   name: 'service-sla',
-  version: 2,
+  version: 3,
   collections: [SLA_TICKETS, SLA_DAYS],
   indexes: [
     { collection: SLA_TICKETS, fields: ['openedAt'] },
@@ -37,25 +46,21 @@ export const serviceSlaProjection: Projection = {
   filter: { eventTypePrefixes: ['Ticket'] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
     const ticketId = stringField(event.data, 'ticketId');
-    if (ticketId === undefined) return;
+    if (ticketId === undefined || !TICKET_FACT_TYPES.has(event.type)) return;
     const existing = (await work.get(SLA_TICKETS, ticketId)) as TicketDocument | undefined;
-    if (event.type === 'TicketOpened') {
-      // A repeated OpenTicket appends nothing; a second TicketOpened would not reset the ticket.
-      const opened = existing ? undefined : openedTicket(event);
-      if (opened) await store(work, undefined, opened);
-      return;
+    const folded = evolveTicket(existing, event);
+    // Not opened yet in recorded order: the domain never records that, so nothing is kept.
+    if (!folded) return;
+    const facts = withFact(existing?.facts, factOf(event, TICKET_FACT_FIELDS));
+    work.put(SLA_TICKETS, { ...folded, facts });
+    if (folded !== existing) {
+      await moveContribution(
+        work,
+        SLA_DAYS,
+        slaAlgebra,
+        slaPlacement(existing),
+        slaPlacement(folded),
+      );
     }
-    if (!existing) return;
-    const next = evolveTicketDocument(existing, event);
-    if (next !== existing) await store(work, existing, next);
   },
 };
-
-async function store(
-  work: UnitOfWork,
-  before: TicketDocument | undefined,
-  after: TicketDocument,
-): Promise<void> {
-  work.put(SLA_TICKETS, after);
-  await moveContribution(work, SLA_DAYS, slaAlgebra, slaPlacement(before), slaPlacement(after));
-}

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@chronicle/event-store';
 import type { TicketStatus } from '@chronicle/domain';
-import { numberField, occurredAtOf, stringField } from '../shared/event-fields';
+import type { Fact } from '../shared/business-time';
+import { type EventLike, numberField, occurredAtOf, stringField } from '../shared/event-fields';
 
 /**
  * One ticket as the SLA views need it, with every time already resolved at apply time, so a
@@ -31,7 +31,36 @@ export type TicketDocument = {
   resolvedAt: string | null;
   closedAt: string | null;
   satisfactionScore: number | null;
+  /**
+   * The ticket's events in business-time order, with only the fields `evolveTicket` reads (never
+   * the subject, messages or resolution text), so the ticket can be folded as of any moment.
+   * Absent on a document folded from them.
+   */
+  facts?: Fact[];
 };
+
+/** The ticket events the fold reads; any other type changes nothing. */
+export const TICKET_FACT_TYPES: ReadonlySet<string> = new Set([
+  'TicketOpened',
+  'TicketAssigned',
+  'TicketResponded',
+  'TicketPriorityChanged',
+  'TicketResolved',
+  'TicketReopened',
+  'TicketClosed',
+]);
+
+/** Every data field `openedTicket` and `evolveTicketDocument` read. */
+export const TICKET_FACT_FIELDS = [
+  'ticketId',
+  'priority',
+  'teamId',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'agentId',
+  'resolvedAtClose',
+  'satisfactionScore',
+] as const;
 
 /** Normalises an ISO time from event data so stored times compare as strings. */
 function isoTime(value: string | undefined, fallback: string): string {
@@ -40,7 +69,7 @@ function isoTime(value: string | undefined, fallback: string): string {
 }
 
 /** The document a TicketOpened starts; undefined when the event lacks its ids. */
-export function openedTicket(event: RecordedEvent): TicketDocument | undefined {
+export function openedTicket(event: EventLike): TicketDocument | undefined {
   const { data } = event;
   const ticketId = stringField(data, 'ticketId');
   const priority = stringField(data, 'priority');
@@ -69,7 +98,7 @@ export function openedTicket(event: RecordedEvent): TicketDocument | undefined {
  * The ticket after a later event of its stream, mirroring the domain's `evolveTicket`; the same
  * object when the event changes nothing the views show (SlaBreached never changes the figures).
  */
-export function evolveTicketDocument(ticket: TicketDocument, event: RecordedEvent): TicketDocument {
+export function evolveTicketDocument(ticket: TicketDocument, event: EventLike): TicketDocument {
   const { data } = event;
   const at = occurredAtOf(event);
   switch (event.type) {
@@ -106,4 +135,17 @@ export function evolveTicketDocument(ticket: TicketDocument, event: RecordedEven
     default:
       return ticket;
   }
+}
+
+/**
+ * The whole fold of one ticket, live and as of a moment: the first TicketOpened starts it (a
+ * repeated one resets nothing) and any event before it is ignored, as the domain refuses
+ * commands on a ticket that does not exist.
+ */
+export function evolveTicket(
+  ticket: TicketDocument | undefined,
+  event: EventLike,
+): TicketDocument | undefined {
+  if (event.type === 'TicketOpened') return ticket ?? openedTicket(event);
+  return ticket && evolveTicketDocument(ticket, event);
 }
