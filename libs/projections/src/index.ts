@@ -129,3 +129,5 @@ export { queryForecastAsOf } from './forecast/query-forecast-as-of';
 // campaigns
 export { CAMPAIGN_CONTACTS, CAMPAIGN_DEALS } from './campaigns/campaign-documents';
 export type { AttributionModel, AttributionQuestion } from './campaigns/query-campaigns';
+// sla
+export { queryServiceSlaAsOf, queryTicketAsOf } from './sla/query-sla-as-of';
