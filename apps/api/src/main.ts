@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JsonLogger, loadConfigOrExit, nestLogLevel, stopOnSignals } from '@chronicle/platform';
 import { createApp } from './app.factory';
 
@@ -8,7 +9,17 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const logger = new JsonLogger({ minLevel: nestLogLevel(config.logLevel) });
   const app = await createApp(config, { logger });
-  stopOnSignals({ close: () => app.close(), logger });
+  stopOnSignals({
+    close: async () => {
+      // Read before closing: a closed server has no address.
+      const address = boundAddress(app);
+      await app.close();
+      if (address !== undefined) {
+        logger.pino.info({ context: 'Shutdown', address }, `Chronicle API closed ${address}`);
+      }
+    },
+    logger,
+  });
   if (config.devApiKeysFile) {
     logger.warn(
       `CHRONICLE_API_KEYS is unset: development API keys are in ${config.devApiKeysFile}`,
@@ -16,12 +27,19 @@ async function main(): Promise<void> {
     );
   }
   await app.listen(config.port, config.host);
-  const bound = app.getHttpServer().address() as AddressInfo;
-  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
-  logger.log(
-    `Chronicle API listening on http://${host}:${bound.port} (OpenAPI at /docs)`,
-    'Bootstrap',
+  const address = boundAddress(app);
+  logger.pino.info(
+    { context: 'Bootstrap', address },
+    `Chronicle API listening on ${address} (OpenAPI at /docs)`,
   );
+}
+
+/** `http://host:port` the server listens on, or undefined before it listens. */
+function boundAddress(app: NestFastifyApplication): string | undefined {
+  const bound = app.getHttpServer().address() as AddressInfo | null;
+  if (bound === null) return undefined;
+  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  return `http://${host}:${bound.port}`;
 }
 
 main().catch((error: unknown) => {
