@@ -1,12 +1,11 @@
-import type { ReadDocument } from '@chronicle/read-store';
 import { type EventLike, occurredAtOf, secondsBetween, stringField } from '../shared/event-fields';
 import { ladderRankOf } from '../shared/ladder';
 
 /**
- * One contact as the funnel needs it, everything precomputed at apply time so the query is a
- * single indexed `find` and one pass: the filters (`registeredAt`, `campaignId`, `ownerId`,
- * `source`) are top-level indexed fields, and the stage history is already reduced to the current
- * stage, the highest ladder rank and the seconds of finished stays per stage.
+ * One contact as the funnel needs it, everything precomputed so the query is a single indexed
+ * `find` and one pass: the filters (`registeredAt`, `campaignId`, `ownerId`, `source`) are
+ * top-level indexed fields, and the stage history is already reduced to the current stage, the
+ * highest ladder rank and the seconds of finished stays per stage.
  */
 export type FunnelContact = {
   _id: string;
@@ -28,6 +27,28 @@ export type FunnelContact = {
   mergedInto?: string;
 };
 
+/**
+ * What the funnel knows of a contact before its registration by business time: facts recorded
+ * after the registration but dated before it (backfills). A campaign touch still counts for the
+ * first touch, an owner assignment stands unless the registration names an owner, and a merge
+ * still takes the contact out; a stage change before the contact existed is not a stay.
+ */
+export type FunnelPrelude = {
+  _id: string;
+  registeredAt?: undefined;
+  campaignId?: string;
+  campaignAt?: string;
+  ownerId?: string;
+  mergedInto?: string;
+};
+
+/** The state the funnel folds a contact's facts into. */
+export type FunnelFold = FunnelContact | FunnelPrelude;
+
+export function isRegistered(fold: FunnelFold | undefined): fold is FunnelContact {
+  return fold?.registeredAt !== undefined;
+}
+
 /** The contact id whose funnel document `event` changes, or undefined when the funnel ignores it. */
 export function funnelContactIdOf(event: EventLike): string | undefined {
   return FUNNEL_TYPES.has(event.type) ? stringField(event.data, 'contactId') : undefined;
@@ -43,61 +64,83 @@ export const FUNNEL_EVENT_TYPES = [
 ] as const;
 const FUNNEL_TYPES: ReadonlySet<string> = new Set(FUNNEL_EVENT_TYPES);
 
+/** The fields of each event's data the fold reads: what a contact's facts keep (no personal data). */
+export const FUNNEL_FACT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  ContactRegistered: ['contactId', 'lifecycleStage', 'campaignId', 'ownerId', 'source'],
+  LifecycleStageChanged: ['contactId', 'to'],
+  ContactOwnerAssigned: ['contactId', 'ownerId'],
+  CampaignTouchRecorded: ['contactId', 'campaignId'],
+  ContactsMerged: ['contactId', 'survivorContactId', 'duplicateContactId'],
+};
+
 /**
- * The pure fold of one contact's funnel document. Returns the document unchanged (the same
- * object) when the event changes nothing, so the projection can skip the write.
+ * The pure fold of one contact, fed its events in business-time order (ties by position), both
+ * live and as of a business moment. Returns the state unchanged (the same object) when the event
+ * changes nothing.
  */
 export function evolveFunnelContact(
-  contact: FunnelContact | undefined,
+  contact: FunnelFold | undefined,
   event: EventLike,
-): FunnelContact | undefined {
+): FunnelFold | undefined {
   const at = occurredAtOf(event);
   const { data } = event;
   if (event.type === 'ContactRegistered') {
-    return contact ?? registered(data, at);
+    return isRegistered(contact) ? contact : registered(data, at, contact);
   }
-  if (!contact) return contact;
+  const contactId = stringField(data, 'contactId');
+  const known = contact ?? (contactId === undefined ? undefined : { _id: contactId });
+  if (!known) return contact;
   switch (event.type) {
     case 'LifecycleStageChanged':
-      return enterStage(contact, stringField(data, 'to') ?? contact.stage, at);
+      return isRegistered(contact)
+        ? enterStage(contact, stringField(data, 'to') ?? contact.stage, at)
+        : contact;
     case 'ContactOwnerAssigned': {
       const ownerId = stringField(data, 'ownerId');
-      return ownerId === undefined ? contact : { ...contact, ownerId };
+      return ownerId === undefined ? contact : { ...known, ownerId };
     }
     case 'CampaignTouchRecorded': {
       const campaignId = stringField(data, 'campaignId');
-      // Strictly earlier: of two contacts at the same time, the one recorded first keeps it.
-      const earlier = contact.campaignAt === undefined || at < contact.campaignAt;
+      // Strictly earlier: of two touches at the same time, the first by position keeps it.
+      const earlier = known.campaignAt === undefined || at < known.campaignAt;
       return campaignId !== undefined && earlier
-        ? { ...contact, campaignId, campaignAt: at }
+        ? { ...known, campaignId, campaignAt: at }
         : contact;
     }
     case 'ContactsMerged': {
       const survivor = stringField(data, 'survivorContactId');
-      const mergedAway = stringField(data, 'duplicateContactId') === contact._id;
-      return mergedAway && survivor !== undefined ? { ...contact, mergedInto: survivor } : contact;
+      const mergedAway = stringField(data, 'duplicateContactId') === known._id;
+      return mergedAway && survivor !== undefined ? { ...known, mergedInto: survivor } : contact;
     }
     default:
       return contact;
   }
 }
 
-function registered(data: EventLike['data'], at: string): FunnelContact {
-  const contactId = stringField(data, 'contactId') ?? '';
+function registered(
+  data: EventLike['data'],
+  at: string,
+  prelude: FunnelPrelude | undefined,
+): FunnelContact {
+  const contactId = stringField(data, 'contactId') ?? prelude?._id ?? '';
   const stage = stringField(data, 'lifecycleStage') ?? 'lead';
-  const campaignId = stringField(data, 'campaignId');
-  const ownerId = stringField(data, 'ownerId');
+  // A touch dated before the registration (in business order, so never later) is the first one.
+  const campaignId = prelude?.campaignId ?? stringField(data, 'campaignId');
+  const campaignAt = prelude?.campaignId !== undefined ? prelude.campaignAt : at;
+  const ownerId = stringField(data, 'ownerId') ?? prelude?.ownerId;
   const source = stringField(data, 'source');
+  const mergedInto = prelude?.mergedInto;
   return {
     _id: contactId,
     registeredAt: at,
-    ...(campaignId !== undefined && { campaignId, campaignAt: at }),
+    ...(campaignId !== undefined && { campaignId, campaignAt }),
     ...(ownerId !== undefined && { ownerId }),
     ...(source !== undefined && { source }),
     stage,
     stageEnteredAt: at,
     highestRank: ladderRankOf(stage),
     secondsInStage: {},
+    ...(mergedInto !== undefined && { mergedInto }),
   };
 }
 
@@ -113,9 +156,4 @@ function enterStage(contact: FunnelContact, stage: string, at: string): FunnelCo
       [contact.stage]: (contact.secondsInStage[contact.stage] ?? 0) + stay,
     },
   };
-}
-
-/** Reads a stored document back as a funnel contact (the projection alone writes them). */
-export function asFunnelContact(document: ReadDocument): FunnelContact {
-  return document as FunnelContact;
 }

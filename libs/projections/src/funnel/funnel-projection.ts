@@ -1,12 +1,8 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
 import { DAY_SUMMARY_INDEX_FIELDS, moveContribution } from '../shared/day-summaries';
-import {
-  asFunnelContact,
-  evolveFunnelContact,
-  FUNNEL_EVENT_TYPES,
-  funnelContactIdOf,
-} from './funnel-contact';
+import { FUNNEL_EVENT_TYPES, funnelContactIdOf } from './funnel-contact';
+import { withFunnelEvent } from './funnel-document';
 import { funnelAlgebra, funnelPlacement } from './funnel-summary';
 
 /** Logical collection of the funnel: one FunnelContact per contact. */
@@ -21,11 +17,15 @@ export const FUNNEL_DAYS = 'days';
  * Two or more filters together are read from the contacts: each filter has a compound index that
  * ends in `registeredAt`, and such cohorts are small.
  *
- * Version 2 added the day summaries.
+ * Each contact document also keeps its facts in business-time order (FunnelDocument), and is
+ * their business-time fold whatever order they were recorded in, so a `validAt` answer folds the
+ * same facts up to that moment with the same fold.
+ *
+ * Version 2 added the day summaries; version 3 the facts, and the fold in business-time order.
  */
 export const lifecycleFunnelProjection: Projection = {
   name: 'lifecycle-funnel',
-  version: 2,
+  version: 3,
   collections: [FUNNEL_CONTACTS, FUNNEL_DAYS],
   indexes: [
     { collection: FUNNEL_CONTACTS, fields: ['registeredAt'] },
@@ -38,12 +38,12 @@ export const lifecycleFunnelProjection: Projection = {
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
     const contactId = funnelContactIdOf(event);
     if (contactId === undefined) return;
-    const stored = await work.get(FUNNEL_CONTACTS, contactId);
-    const before = stored && asFunnelContact(stored);
-    const after = evolveFunnelContact(before, event);
-    if (!after || after === before) return;
-    work.put(FUNNEL_CONTACTS, after);
-    const move = [funnelPlacement(before), funnelPlacement(after)] as const;
+    const before = await work.get(FUNNEL_CONTACTS, contactId);
+    const change = withFunnelEvent(before, contactId, event);
+    if (!change) return;
+    work.put(FUNNEL_CONTACTS, change.document);
+    if (!change.foldChanged) return;
+    const move = [funnelPlacement(before), funnelPlacement(change.document)] as const;
     await moveContribution(work, FUNNEL_DAYS, funnelAlgebra, ...move);
   },
 };

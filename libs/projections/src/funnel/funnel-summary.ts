@@ -6,7 +6,7 @@ import {
   type SummaryAlgebra,
 } from '../shared/day-summaries';
 import { LIFECYCLE_LADDER, ladderRankOf } from '../shared/ladder';
-import type { FunnelContact } from './funnel-contact';
+import { type FunnelContact, type FunnelFold, isRegistered } from './funnel-contact';
 
 /**
  * What a set of contacts adds to the funnel: counts per ladder rank, and per rank the seconds of
@@ -67,10 +67,12 @@ export function funnelContribution(contact: FunnelContact): FunnelSummary | unde
 
 /** Where a contact counts: its registration day, in the all-contacts slice and one per filter. */
 export function funnelPlacement(
-  contact: FunnelContact | undefined,
+  contact: FunnelFold | undefined,
 ): Placement<FunnelSummary> | undefined {
-  const contribution = contact && funnelContribution(contact);
-  if (!contact || !contribution) return undefined;
+  // A contact whose registration is not known yet counts nowhere.
+  if (!isRegistered(contact)) return undefined;
+  const contribution = funnelContribution(contact);
+  if (!contribution) return undefined;
   const slices = [ALL_SLICE];
   for (const filter of FUNNEL_SLICE_FILTERS) {
     const value = contact[filter];

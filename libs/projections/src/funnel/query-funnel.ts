@@ -4,7 +4,7 @@ import { siblingCollection } from '../shared/day-summaries';
 import { planEntityScan } from '../shared/entity-scan';
 import { LIFECYCLE_LADDER, type LadderStage } from '../shared/ladder';
 import { nearestRankMedian, ratioOrNull } from '../shared/percentiles';
-import { asFunnelContact } from './funnel-contact';
+import { registeredContact } from './funnel-document';
 import { FUNNEL_DAYS } from './funnel-projection';
 import {
   funnelAlgebra,
@@ -109,13 +109,15 @@ async function addContacts(
   ]);
   for (const document of await readStore.find(contacts, scan.query)) {
     if (!scan.matches(document)) continue;
+    const contact = registeredContact(document);
     // Merged-away contacts contribute nothing: their survivor carries the person.
-    const contribution = funnelContribution(asFunnelContact(document));
+    const contribution = contact && funnelContribution(contact);
     if (contribution) funnelAlgebra.add(into, contribution, 1);
   }
 }
 
-function funnelView(summary: FunnelSummary, position: string): LifecycleFunnelView {
+/** The view of a cohort's summary. */
+export function funnelView(summary: FunnelSummary, position: string): LifecycleFunnelView {
   const { current, reached, stays } = summary;
   return {
     total: summary.total,
