@@ -1,11 +1,13 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { type ChronicleMetrics, chronicleMetrics } from './chronicle-metrics';
 
 /**
- * Counts answered HTTP requests by method, route template and status class, in this process.
- * Route templates (`/commands/:type`), not paths, so ids in URLs do not make a series each.
+ * Counts and times answered HTTP requests by method, route template and status class. Route
+ * templates (`/commands/:type`), never paths, so ids in URLs do not make a series each; status
+ * classes (`2xx`), so a histogram is a dozen series per route and not one per status code.
  */
 export class HttpMetrics {
-  private readonly counts = new Map<string, number>();
+  constructor(private readonly metrics: ChronicleMetrics) {}
 
   /**
    * Fastify `onResponse` hook: it runs once an answer has been sent, whoever sent it (a refusal
@@ -16,21 +18,19 @@ export class HttpMetrics {
     reply: FastifyReply,
     done: HookHandlerDoneFunction,
   ): void => {
-    // Requests no route matched share one series.
+    // Requests no route matched share one series: their paths may hold anything a caller typed.
     const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
-    const key = `${request.method} ${route} ${Math.floor(reply.statusCode / 100)}xx`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const labels = {
+      method: request.method,
+      route,
+      status: `${Math.floor(reply.statusCode / 100)}xx`,
+    };
+    this.metrics.httpRequests.inc(labels);
+    // elapsedTime is in milliseconds, from Fastify's onRequest.
+    this.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
     done();
   };
-
-  /** `[method, route, statusClass, count]` rows, stable order. */
-  rows(): Array<[string, string, string, number]> {
-    return [...this.counts.entries()].sort().map(([key, count]) => {
-      const [method = '', route = '', status = ''] = key.split(' ');
-      return [method, route, status, count];
-    });
-  }
 }
 
 /** One instance per process; the hook is added in app.factory.ts. */
-export const httpMetrics = new HttpMetrics();
+export const httpMetrics = new HttpMetrics(chronicleMetrics);

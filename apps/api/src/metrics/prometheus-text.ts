@@ -1,9 +1,15 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+
 /** One Prometheus sample of a family: its labels and value. */
 export interface Sample {
   labels?: Record<string, string>;
   value: number;
 }
 
+/**
+ * A family whose samples are read from the application's state at scrape time (projection
+ * positions, open feeds, webhook counts), rather than observed as things happen.
+ */
 export interface MetricFamily {
   name: string;
   help: string;
@@ -11,25 +17,29 @@ export interface MetricFamily {
   samples: Sample[];
 }
 
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-}
-
 export function gauge(name: string, help: string, samples: Sample[]): MetricFamily {
   return { name, help, type: 'gauge', samples };
 }
 
-/** The Prometheus text exposition format (version 0.0.4). */
-export function toPrometheusText(families: readonly MetricFamily[]): string {
-  const lines: string[] = [];
+/**
+ * A registry holding `families` as prom-client metrics, for one scrape. A family without samples
+ * is left out: prom-client would show a metric without labels as a made-up 0.
+ */
+export function registryOf(families: readonly MetricFamily[]): Registry {
+  const registry = new Registry();
   for (const family of families) {
-    lines.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`);
-    for (const sample of family.samples) {
-      const labels = Object.entries(sample.labels ?? {})
-        .map(([key, value]) => `${key}="${escapeLabel(value)}"`)
-        .join(',');
-      lines.push(`${family.name}${labels ? `{${labels}}` : ''} ${sample.value}`);
+    if (family.samples.length === 0) continue;
+    const labelNames = [
+      ...new Set(family.samples.flatMap(({ labels }) => Object.keys(labels ?? {}))),
+    ];
+    const options = { name: family.name, help: family.help, labelNames, registers: [registry] };
+    if (family.type === 'gauge') {
+      const metric = new Gauge(options);
+      for (const { labels = {}, value } of family.samples) metric.set(labels, value);
+    } else {
+      const metric = new Counter(options);
+      for (const { labels = {}, value } of family.samples) metric.inc(labels, value);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return registry;
 }
