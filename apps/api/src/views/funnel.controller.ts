@@ -7,6 +7,7 @@ import {
   type LifecycleFunnelView,
   ProjectorRuntime,
   queryLifecycleFunnel,
+  queryLifecycleFunnelAsOf,
 } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
@@ -29,14 +30,14 @@ export class FunnelController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Lifecycle funnel of the contacts registered in [from, to) (?campaignId&ownerId&source&minPosition)',
+      'Lifecycle funnel of the contacts registered in [from, to) (?campaignId&ownerId&source&minPosition); with validAt, as it stood at that business time',
   })
   async lifecycleFunnel(
     @ValidQuery(LifecycleFunnelQuery) query: LifecycleFunnelQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LifecycleFunnelView | string> {
-    const { from, to, minPosition } = viewWindow(query);
+    const { from, to, validAt, minPosition } = viewWindow(query);
     const { campaignId, ownerId, source } = query;
     const filters = { from, to, campaignId, ownerId, source };
     const name = lifecycleFunnelProjection.name;
@@ -44,7 +45,10 @@ export class FunnelController {
     // The position is read before the documents, so the answer is at least that recent.
     const position = this.runtime.position(name);
     const collection = this.runtime.collection(name, FUNNEL_CONTACTS);
-    const view = await queryLifecycleFunnel(this.readStore, collection, filters, position);
+    const view =
+      validAt === undefined
+        ? await queryLifecycleFunnel(this.readStore, collection, filters, position)
+        : await queryLifecycleFunnelAsOf(this.readStore, collection, filters, validAt, position);
     return answerAs(accept, reply, view, funnelTable);
   }
 }
