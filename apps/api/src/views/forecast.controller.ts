@@ -7,6 +7,7 @@ import {
   type ForecastView,
   ProjectorRuntime,
   queryForecast,
+  queryForecastAsOf,
 } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
@@ -31,14 +32,14 @@ export class ForecastController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Deals opened in [from, to): open ones by expected close month beside the wins of each month (?ownerId&teamId&minPosition)',
+      'Deals opened in [from, to): open ones by expected close month beside the wins of each month, now or as they stood at validAt (?ownerId&teamId&validAt&minPosition)',
   })
   async forecast(
     @ValidQuery(ForecastQuery) query: ForecastQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ForecastView | string> {
-    const { from, to, minPosition } = viewWindow(query);
+    const { from, to, validAt, minPosition } = viewWindow(query);
     const { ownerId, teamId } = query;
     const name = forecastProjection.name;
     if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
@@ -47,7 +48,10 @@ export class ForecastController {
     const deals = this.runtime.collection(name, FORECAST_DEALS);
     const model = { readStore: this.readStore, deals, position };
     const filters = { from, to, ownerId, teamId };
-    const view = await queryForecast(model, filters, this.now().toISOString());
+    const view =
+      validAt === undefined
+        ? await queryForecast(model, filters, this.now().toISOString())
+        : await queryForecastAsOf(model, filters, validAt);
     return answerAs(accept, reply, view, forecastTable);
   }
 }

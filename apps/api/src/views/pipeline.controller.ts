@@ -6,6 +6,7 @@ import {
   pipelineProjection,
   ProjectorRuntime,
   queryPipeline,
+  queryPipelineAsOf,
   type PipelineView,
 } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
@@ -29,14 +30,14 @@ export class PipelineController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Deals opened in [from, to), optionally broken down (?ownerId&teamId&channel&product&groupBy&minPosition)',
+      'Deals opened in [from, to), optionally broken down, now or as they stood at validAt (?ownerId&teamId&channel&product&groupBy&validAt&minPosition)',
   })
   async pipeline(
     @ValidQuery(PipelineQuery) query: PipelineQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PipelineView | string> {
-    const { from, to, minPosition } = viewWindow(query);
+    const { from, to, validAt, minPosition } = viewWindow(query);
     const { ownerId, teamId, channel, product } = query;
     const filters = { from, to, ownerId, teamId, channel, product };
     const name = pipelineProjection.name;
@@ -45,7 +46,10 @@ export class PipelineController {
     const position = this.runtime.position(name);
     const deals = this.runtime.collection(name, PIPELINE_DEALS);
     const model = { readStore: this.readStore, deals, position };
-    const view = await queryPipeline(model, filters, query.groupBy);
+    const view =
+      validAt === undefined
+        ? await queryPipeline(model, filters, query.groupBy)
+        : await queryPipelineAsOf(model, filters, validAt, query.groupBy);
     return answerAs(accept, reply, view, pipelineTable);
   }
 }
