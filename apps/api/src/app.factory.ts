@@ -6,6 +6,7 @@ import {
   installHttpBoundary,
   JsonLogger,
   logAccess,
+  logFrameworkErrorAccess,
 } from '@chronicle/platform';
 import { AppModule } from './app.module';
 import { httpMetrics } from './metrics/http-metrics';
@@ -27,9 +28,13 @@ export async function createApp(
   config: ChronicleConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? new JsonLogger();
+  const answerMalformedPath = answerFrameworkErrors(config.apiKeys);
   const adapter = new FastifyAdapter({
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_SEGMENT },
-    frameworkErrors: answerFrameworkErrors(config.apiKeys),
+    frameworkErrors: logger
+      ? logFrameworkErrorAccess(logger.pino, answerMalformedPath)
+      : answerMalformedPath,
     // While the server closes, requests on open connections are still served as usual, not
     // answered with Fastify's own 503 body outside the error shape.
     return503OnClosing: false,
@@ -37,7 +42,6 @@ export async function createApp(
     skipMiddie: true,
   });
   const fastify = adapter.getInstance();
-  const logger = options.logger ?? new JsonLogger();
   installHttpBoundary(fastify, config);
   fastify.addHook('onResponse', httpMetrics.onResponse);
   if (logger) fastify.addHook('onResponse', logAccess(logger.pino));

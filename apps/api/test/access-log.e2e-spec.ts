@@ -12,6 +12,7 @@ const ANALYST_TOKEN = 'analyst-5b21e0-never-logged';
 const UNKNOWN_TOKEN = 'unknown-c4d8e2-never-logged';
 const KEYS = `${SERVICE_TOKEN}=service;${ANALYST_TOKEN}=analyst`;
 const PERSONAL = 'ada.lovelace@example.com';
+const MALFORMED_PATH = '/views/customers/%E0%A4%A';
 
 interface LogLine {
   level: string;
@@ -101,7 +102,9 @@ describe('the access log at LOG_LEVEL=info', () => {
     expect(read.status).toBe(400);
     expect((await api.request('/views/lifecycle-funnel', UNKNOWN_TOKEN)).status).toBe(401);
     expect((await api.request(`/nowhere/${PERSONAL}`, ANALYST_TOKEN)).status).toBe(404);
-    await capture.waitFor((line) => line.context === 'Access', 4);
+    // A path the router cannot decode is answered before any Fastify hook runs.
+    expect((await api.request(MALFORMED_PATH, ANALYST_TOKEN)).status).toBe(400);
+    await capture.waitFor((line) => line.context === 'Access', 5);
   });
 
   afterAll(async () => {
@@ -114,6 +117,7 @@ describe('the access log at LOG_LEVEL=info', () => {
       'GET 400',
       'GET 401',
       'GET 404',
+      'GET 400',
     ]);
   });
 
@@ -147,8 +151,17 @@ describe('the access log at LOG_LEVEL=info', () => {
     expect(unknownKey).not.toHaveProperty('actor');
   });
 
-  it('writes a path no route matched as "unmatched", not as sent', () => {
-    expect(capture.access[3]).toMatchObject({ route: 'unmatched', status: 404 });
+  it('writes a path no route matched, or one the router cannot decode, as "unmatched"', () => {
+    const [, , , notFound, malformed] = capture.access;
+
+    expect(notFound).toMatchObject({ route: 'unmatched', status: 404 });
+    expect(malformed).toMatchObject({
+      route: 'unmatched',
+      status: 400,
+      durationMs: expect.any(Number) as unknown,
+      correlationId: expect.any(String) as unknown,
+    });
+    expect(capture.raw.join('')).not.toContain('%E0');
   });
 
   it('writes no token, no token digest, no path id and no query value anywhere in the log', () => {

@@ -34,4 +34,4 @@ export { currentCorrelationId, runWithCorrelationId } from './logging/request-co
 export { PlatformModule } from './platform.module';
 export { SHUTDOWN_GRACE_MS, stopOnSignals } from './lifecycle/stop-on-signals';
 // logging
-export { logAccess } from './logging/access-log.hook';
+export { logAccess, logFrameworkErrorAccess } from './logging/access-log.hook';

@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { performance } from 'node:perf_hooks';
+import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Logger } from 'pino';
 import type { RequestWithActor } from '../auth/actor';
 import { CORRELATION_ID_HEADER } from './correlation-id.hook';
@@ -16,6 +17,8 @@ export interface AccessFields {
   actor?: string;
 }
 
+const roundedMs = (ms: number): number => Math.round(ms * 100) / 100;
+
 export function accessFieldsOf(request: FastifyRequest, reply: FastifyReply): AccessFields {
   const correlationId = reply.raw.getHeader(CORRELATION_ID_HEADER);
   return {
@@ -24,7 +27,7 @@ export function accessFieldsOf(request: FastifyRequest, reply: FastifyReply): Ac
     // A path no route matched may hold anything a caller typed: it is not written.
     route: request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched'),
     status: reply.statusCode,
-    durationMs: Math.round(reply.elapsedTime * 100) / 100,
+    durationMs: roundedMs(reply.elapsedTime),
     correlationId: typeof correlationId === 'string' ? correlationId : undefined,
     actor: (request as FastifyRequest & RequestWithActor).actor?.id,
   };
@@ -39,5 +42,30 @@ export function logAccess(logger: Logger) {
     if (logger.isLevelEnabled('info'))
       logger.info(accessFieldsOf(request, reply), 'request answered');
     done();
+  };
+}
+
+type FrameworkErrorAnswer = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => void;
+
+/**
+ * Wraps Fastify's `frameworkErrors` answer (a path the router cannot decode) so its request gets
+ * an access line too: Fastify runs no hook for it, `onResponse` included, and starts no clock.
+ */
+export function logFrameworkErrorAccess(
+  logger: Logger,
+  answer: FrameworkErrorAnswer,
+): FrameworkErrorAnswer {
+  return (error, request, reply) => {
+    const started = performance.now();
+    reply.raw.once('finish', () => {
+      if (!logger.isLevelEnabled('info')) return;
+      const durationMs = roundedMs(performance.now() - started);
+      logger.info({ ...accessFieldsOf(request, reply), durationMs }, 'request answered');
+    });
+    answer(error, request, reply);
   };
 }
