@@ -4,6 +4,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ProjectorRuntime,
   queryServiceSla,
+  queryServiceSlaAsOf,
   serviceSlaProjection,
   SLA_TICKETS,
   type ServiceSlaView,
@@ -45,18 +46,22 @@ export class ServiceSlaController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'SLA figures of the tickets opened in [from, to) (?priority&teamId&agentId&minPosition)',
+      'SLA figures of the tickets opened in [from, to) (?priority&teamId&agentId&validAt&minPosition)',
   })
   async serviceSla(
     @ValidQuery(ServiceSlaQuery) query: ServiceSlaQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ServiceSlaView | string> {
-    const { from, to, minPosition } = viewWindow(query);
+    const { from, to, validAt, minPosition } = viewWindow(query);
     const { priority, teamId, agentId } = query;
     const filters = { from, to, priority, teamId, agentId };
     const model = await slaReadModel(this.runtime, this.readStore, minPosition);
-    const view = await queryServiceSla(model, filters, this.now());
+    // With validAt, team and agent are those in charge then, and every status is judged then.
+    const view =
+      validAt === undefined
+        ? await queryServiceSla(model, filters, this.now())
+        : await queryServiceSlaAsOf(model, filters, validAt);
     return answerAs(accept, reply, view, serviceSlaTable);
   }
 }

@@ -5,13 +5,17 @@ import {
   LOOKUP_TICKETS,
   ProjectorRuntime,
   queryTickets,
+  queryTicketAsOf,
   queryTicketWithRevision,
+  serviceSlaProjection,
+  SLA_TICKETS,
   ticketLookupProjection,
   type TicketRevisionView,
 } from '@chronicle/projections';
 import { ChronicleError, Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
-import { ReadYourWritesQuery } from '../query/read-your-writes.query';
+import { BusinessMomentQuery } from '../query/business-moment.query';
+import { toUtcTime } from '../query/query-fields';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { tagWithRevision } from './entity-revision';
 import { LookupCursors } from './lookup-cursor';
@@ -25,6 +29,7 @@ export interface TicketList {
 }
 
 const NAME = ticketLookupProjection.name;
+const SLA = serviceSlaProjection.name;
 
 @ApiTags('views')
 @Controller('views')
@@ -60,20 +65,55 @@ export class TicketsController {
   @Roles('analyst', 'service')
   @Get('tickets/:ticketId')
   @ApiOperation({
-    summary: 'One ticket with its SLA targets judged now and its stream revision (also the ETag)',
+    summary:
+      'One ticket with its SLA targets judged now (or as of validAt) and its stream revision (also the ETag)',
   })
   async ticket(
     @Param('ticketId') ticketId: string,
-    @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
+    @ValidQuery(BusinessMomentQuery) { minPosition, validAt }: BusinessMomentQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketRevisionView> {
-    const position = await this.positionAfter(minPosition);
-    const collection = this.runtime.collection(NAME, LOOKUP_TICKETS);
-    const context = { position, now: this.now() };
-    const ticket = await queryTicketWithRevision(this.readStore, collection, ticketId, context);
+    const ticket =
+      validAt === undefined
+        ? await this.currentTicket(ticketId, minPosition)
+        : await this.ticketAsOf(ticketId, toUtcTime(validAt)!, minPosition);
     if (!ticket) throw new ChronicleError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
     tagWithRevision(reply, ticket.revision);
     return ticket;
+  }
+
+  private async currentTicket(
+    ticketId: string,
+    minPosition: string | undefined,
+  ): Promise<TicketRevisionView | undefined> {
+    const position = await this.positionAfter(minPosition);
+    const collection = this.runtime.collection(NAME, LOOKUP_TICKETS);
+    const context = { position, now: this.now() };
+    return queryTicketWithRevision(this.readStore, collection, ticketId, context);
+  }
+
+  /**
+   * The ticket as it stood at `validAt`, folded from the service-sla projection's facts; absent
+   * before its opening. `contactId` never changes, and `revision` (with the ETag) stays the
+   * stream's current one: it is what `If-Match` is checked against, whatever moment was asked.
+   */
+  private async ticketAsOf(
+    ticketId: string,
+    validAt: string,
+    minPosition: string | undefined,
+  ): Promise<TicketRevisionView | undefined> {
+    const projections = [NAME, SLA];
+    if (minPosition !== undefined) await this.runtime.waitForPosition(projections, minPosition);
+    // The position is read before the documents, so the answer is at least that recent.
+    const position = this.runtime.position(projections);
+    const tickets = this.runtime.collection(SLA, SLA_TICKETS);
+    const model = { readStore: this.readStore, tickets, position };
+    const asOf = await queryTicketAsOf(model, ticketId, validAt);
+    if (!asOf) return undefined;
+    const lookup = this.runtime.collection(NAME, LOOKUP_TICKETS);
+    const context = { position, now: this.now() };
+    const current = await queryTicketWithRevision(this.readStore, lookup, ticketId, context);
+    return current && { ...asOf, contactId: current.contactId, revision: current.revision };
   }
 
   // The position is read before the documents, so the answer is at least that recent.
