@@ -2,7 +2,11 @@ import { Controller, Get, Headers, Inject, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
+  type AttributionModel,
+  type AttributionQuestion,
   CAMPAIGN_CHANNELS,
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_DEALS,
   type CampaignChannelsView,
   CAMPAIGNS,
   type CampaignListView,
@@ -19,7 +23,7 @@ import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { answerAs } from './csv/csv-answer';
 import { campaignListTable, campaignTable } from './csv/view-tables';
-import { CampaignListQuery, CampaignsQuery } from './view-queries';
+import { CampaignListQuery, CampaignsQuery, DEFAULT_HALF_LIFE_DAYS } from './view-queries';
 import { viewWindow } from './view-query';
 
 @ApiTags('views')
@@ -35,7 +39,7 @@ export class CampaignsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Every launched campaign whose start is in [from, to), or with groupBy=channel those of each channel together; first-touch attribution (?model&groupBy&minPosition)',
+      'Every campaign launched (by validAt) whose start is in [from, to), or with groupBy=channel those of each channel together, credited under the attribution model (?model&halfLifeDays&groupBy&validAt&minPosition)',
   })
   async campaigns(
     @ValidQuery(CampaignListQuery) query: CampaignListQuery,
@@ -50,17 +54,20 @@ export class CampaignsController {
   @Get('campaigns/:campaignId')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
-    summary: "One campaign's touches, attributed stages and returns (?model&minPosition)",
+    summary:
+      "One campaign's touches, attributed stages and returns under the attribution model, as of validAt (?model&halfLifeDays&validAt&minPosition)",
   })
   async campaign(
     @Param('campaignId') campaignId: string,
     // from/to are checked like everywhere but do not narrow one campaign's lifetime figures.
-    @ValidQuery(CampaignsQuery) { minPosition }: CampaignsQuery,
+    @ValidQuery(CampaignsQuery) query: CampaignsQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CampaignView | string> {
+    const { minPosition } = viewWindow(query);
     const { collections, position } = await this.readModel(minPosition);
-    const campaign = await queryCampaign(this.readStore, collections, campaignId, position);
+    const asked = attributionQuestion(query);
+    const campaign = await queryCampaign(this.readStore, collections, campaignId, position, asked);
     if (!campaign) throw new ChronicleError('NOT_FOUND', `Campaign ${campaignId} does not exist`);
     return answerAs(accept, reply, campaign, campaignTable);
   }
@@ -70,12 +77,13 @@ export class CampaignsController {
   ): Promise<CampaignListView | CampaignChannelsView> {
     const { from, to, minPosition } = viewWindow(query);
     const { collections, position } = await this.readModel(minPosition);
+    const asked = attributionQuestion(query);
     if (query.groupBy === undefined) {
-      return queryCampaigns(this.readStore, collections, { from, to }, position);
+      return queryCampaigns(this.readStore, collections, { from, to }, position, asked);
     }
     const channels = this.runtime.collection(campaignsProjection.name, CAMPAIGN_CHANNELS);
     const breakdown = { ...collections, channels };
-    return queryCampaignChannels(this.readStore, breakdown, { from, to }, position);
+    return queryCampaignChannels(this.readStore, breakdown, { from, to }, position, asked);
   }
 
   private async readModel(
@@ -85,6 +93,22 @@ export class CampaignsController {
     if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
     // The position is read before the documents, so the answer is at least that recent.
     const position = this.runtime.position(name);
-    return { collections: { campaigns: this.runtime.collection(name, CAMPAIGNS) }, position };
+    const collections = {
+      campaigns: this.runtime.collection(name, CAMPAIGNS),
+      contacts: this.runtime.collection(name, CAMPAIGN_CONTACTS),
+      deals: this.runtime.collection(name, CAMPAIGN_DEALS),
+    };
+    return { collections, position };
   }
+}
+
+/** The model, its half-life and the business moment a query asks about. */
+function attributionQuestion(query: CampaignsQuery): AttributionQuestion {
+  const { validAt } = viewWindow(query);
+  return {
+    // The DTO has checked `model` against ATTRIBUTION_MODELS.
+    model: (query.model ?? 'first_touch') as AttributionModel,
+    halfLifeDays: query.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
+    ...(validAt !== undefined && { validAt }),
+  };
 }

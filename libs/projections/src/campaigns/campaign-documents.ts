@@ -1,4 +1,5 @@
 import type { ReadDocument } from '@chronicle/read-store';
+import type { Fact } from '../shared/business-time';
 import { LIFECYCLE_LADDER } from '../shared/ladder';
 
 /** Logical collections of the `campaigns` projection. */
@@ -31,6 +32,10 @@ export type CampaignDocument = {
   attributedByRank: number[];
   dealsWon: number;
   revenue: number;
+  /** The campaign's own facts (launch, completion) in business-time order, for `validAt`. */
+  facts: Fact[];
+  /** Contacts touched before the launch (by business time) and so not yet in a channel's reach. */
+  awaitingChannel: string[];
 };
 
 /** A contact's attribution and what it brings to its campaign's counters. */
@@ -48,6 +53,12 @@ export type AttributedContact = {
   wonDeals: number;
   wonRevenue: number;
   mergedAway: boolean;
+  /** The contact's campaign facts in business-time order (contact-attribution.ts). */
+  facts: Fact[];
+  /** Campaigns of its registration and touches, so one campaign's contacts are found by index. */
+  campaignContacts: string[];
+  /** Business time of its first campaign contact: an as-of answer reads the contacts up to it. */
+  firstCampaignContactAt?: string;
 };
 
 /** One channel's campaigns that touched a contact, as order keys (`<startsAt>|<campaignId>`), sorted. */
@@ -63,8 +74,13 @@ export type ChannelReachDocument = {
   pairs: Array<{ first: string; next: string; contacts: number }>;
 };
 
-/** What a won deal needs from its opening: the campaign it names, or else its contact. */
-export type DealDocument = { _id: string; campaignId?: string; contactId?: string };
+/** A deal's opening and wins in business-time order (deal-attribution.ts). */
+export type DealDocument = {
+  _id: string;
+  facts: Fact[];
+  /** Business time of its first win: an as-of answer reads the deals won up to it. */
+  firstWonAt?: string;
+};
 
 export function newCampaign(campaignId: string): CampaignDocument {
   return {
@@ -82,6 +98,8 @@ export function newCampaign(campaignId: string): CampaignDocument {
     attributedByRank: LIFECYCLE_LADDER.map(() => 0),
     dealsWon: 0,
     revenue: 0,
+    facts: [],
+    awaitingChannel: [],
   };
 }
 
@@ -94,6 +112,8 @@ export function newAttributedContact(contactId: string, highestRank: number): At
     wonDeals: 0,
     wonRevenue: 0,
     mergedAway: false,
+    facts: [],
+    campaignContacts: [],
   };
 }
 

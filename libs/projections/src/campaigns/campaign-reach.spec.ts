@@ -4,8 +4,8 @@ import type { ReadStore } from '@chronicle/read-store';
 import { projectEvents } from '../shared/testing/project-events';
 import { recordedEvents } from '../shared/testing/recorded-event';
 import { openTestReadStore } from '../shared/testing/test-read-store';
-import { CAMPAIGN_CHANNELS, CAMPAIGNS } from './campaign-documents';
 import { campaignsProjection } from './campaigns-projection';
+import { campaignCollections } from './testing/campaign-collections';
 import { queryCampaignChannels } from './query-campaign-channels';
 
 // Six campaigns over two channels; starts collide on purpose (ties are ordered by id).
@@ -89,10 +89,7 @@ describe('the channel reach', () => {
       fc.asyncProperty(touches, windows, async (touched, asked) => {
         await readStore.dropByPrefix('campaigns.');
         const model = await projectEvents(readStore, campaignsProjection, history(touched));
-        const collections = {
-          campaigns: model.collection(CAMPAIGNS),
-          channels: model.collection(CAMPAIGN_CHANNELS),
-        };
+        const collections = campaignCollections(model);
         for (const window of asked) {
           const view = await queryCampaignChannels(readStore, collections, window, model.position);
           const reached = new Map(view.channels.map(({ channel, reached: r }) => [channel, r]));

@@ -1,23 +1,14 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
-import { numberField, occurredAtOf, stringField } from '../shared/event-fields';
+import { stringField } from '../shared/event-fields';
 import {
   CAMPAIGN_CHANNELS,
   CAMPAIGN_CONTACTS,
   CAMPAIGN_DEALS,
   CAMPAIGNS,
 } from './campaign-documents';
-import {
-  changeStage,
-  complete,
-  launch,
-  mergeAway,
-  register,
-  touch,
-  winDeal,
-} from './campaign-handlers';
+import { recordCampaignFact, recordContactFact, recordDealFact, touch } from './campaign-handlers';
 import { CampaignLedger } from './campaign-ledger';
-
 const CAMPAIGN_EVENT_TYPES = [
   'CampaignLaunched',
   'CampaignCompleted',
@@ -37,59 +28,53 @@ const CAMPAIGN_EVENT_TYPES = [
  *
  * Version 2 keeps, per channel, how many contacts have two campaigns as neighbours in their
  * campaign order (campaign-reach.ts), so the breakdown by channel counts distinct contacts.
+ *
+ * Version 3 keeps each campaign's, contact's and deal's facts in business-time order
+ * (shared/business-time.ts) and refolds its figures from them: the attribution models other than
+ * first touch and every `validAt` answer fold them at query time (campaign-credits.ts), and the
+ * live counters equal the fold whatever order facts were recorded in.
  */
 export const campaignsProjection: Projection = {
   name: 'campaigns',
-  version: 2,
+  version: 3,
   collections: [CAMPAIGNS, CAMPAIGN_CONTACTS, CAMPAIGN_DEALS, CAMPAIGN_CHANNELS],
-  indexes: [{ collection: CAMPAIGNS, fields: ['launched', 'startsAt'] }],
+  indexes: [
+    { collection: CAMPAIGNS, fields: ['launched', 'startsAt'] },
+    { collection: CAMPAIGN_CONTACTS, fields: ['firstCampaignContactAt'] },
+    { collection: CAMPAIGN_CONTACTS, fields: ['campaignContacts'] },
+    { collection: CAMPAIGN_DEALS, fields: ['firstWonAt'] },
+  ],
   filter: { eventTypePrefixes: [...CAMPAIGN_EVENT_TYPES] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
     const ledger = new CampaignLedger(work);
     const { data } = event;
-    const at = occurredAtOf(event);
     const contactId = stringField(data, 'contactId');
     const campaignId = stringField(data, 'campaignId');
+    const dealId = stringField(data, 'dealId');
     switch (event.type) {
       case 'CampaignLaunched':
-        return campaignId === undefined ? undefined : launch(ledger, campaignId, data);
       case 'CampaignCompleted':
-        if (campaignId !== undefined) await complete(ledger, campaignId);
+        if (campaignId !== undefined) await recordCampaignFact(ledger, campaignId, event);
         return;
       case 'ContactRegistered':
-        if (contactId !== undefined) await register(ledger, contactId, data, at);
+      case 'LifecycleStageChanged':
+        if (contactId !== undefined) await recordContactFact(ledger, contactId, event);
+        return;
+      case 'ContactsMerged':
+        // Written on both contacts' streams; only the merged-away one changes.
+        if (contactId !== undefined && stringField(data, 'duplicateContactId') === contactId) {
+          await recordContactFact(ledger, contactId, event);
+        }
         return;
       case 'CampaignTouchRecorded':
         if (contactId !== undefined && campaignId !== undefined) {
-          await touch(ledger, contactId, campaignId, stringField(data, 'kind') ?? 'unknown', at);
+          await touch(ledger, contactId, campaignId, event);
         }
         return;
-      case 'LifecycleStageChanged':
-        if (contactId !== undefined) await changeStage(ledger, contactId, stringField(data, 'to'));
-        return;
-      case 'ContactsMerged':
-        if (contactId !== undefined && stringField(data, 'duplicateContactId') === contactId) {
-          await mergeAway(ledger, contactId);
-        }
-        return;
-      case 'DealOpened': {
-        const dealId = stringField(data, 'dealId');
-        if (dealId === undefined) return;
-        const reference = {
-          _id: dealId,
-          ...(campaignId && { campaignId }),
-          ...(contactId && { contactId }),
-        };
-        ledger.saveDeal(reference);
-        return;
-      }
+      case 'DealOpened':
       case 'DealWon':
-        return winDeal(
-          ledger,
-          stringField(data, 'dealId'),
-          contactId,
-          numberField(data, 'amount') ?? 0,
-        );
+        if (dealId !== undefined) await recordDealFact(ledger, dealId, event);
+        return;
     }
   },
 };

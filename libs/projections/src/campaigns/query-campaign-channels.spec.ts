@@ -3,8 +3,8 @@ import type { ReadStore } from '@chronicle/read-store';
 import { projectEvents } from '../shared/testing/project-events';
 import { recordedEvents } from '../shared/testing/recorded-event';
 import { openTestReadStore } from '../shared/testing/test-read-store';
-import { CAMPAIGN_CHANNELS, CAMPAIGNS } from './campaign-documents';
 import { campaignsProjection } from './campaigns-projection';
+import { campaignCollections } from './testing/campaign-collections';
 import { type CampaignChannelsCollections, queryCampaignChannels } from './query-campaign-channels';
 
 /**
@@ -82,10 +82,7 @@ describe('GET /views/campaigns?groupBy=channel', () => {
   beforeEach(async () => {
     readStore = await openTestReadStore();
     const model = await projectEvents(readStore, campaignsProjection, story());
-    collections = {
-      campaigns: model.collection(CAMPAIGNS),
-      channels: model.collection(CAMPAIGN_CHANNELS),
-    };
+    collections = campaignCollections(model);
     position = model.position;
   });
 

@@ -3,9 +3,9 @@ import type { ReadStore } from '@chronicle/read-store';
 import { projectEvents } from '../shared/testing/project-events';
 import { recordedEvents } from '../shared/testing/recorded-event';
 import { openTestReadStore } from '../shared/testing/test-read-store';
-import { CAMPAIGNS } from './campaign-documents';
 import { campaignsProjection } from './campaigns-projection';
-import { queryCampaign, queryCampaigns } from './query-campaigns';
+import { campaignCollections } from './testing/campaign-collections';
+import { type CampaignsCollections, queryCampaign, queryCampaigns } from './query-campaigns';
 
 /**
  * Campaigns C1 (email, budget 1000, starts 2025-01-01) and C2 (social, budget 0, starts
@@ -128,12 +128,12 @@ const noTouches = {
 
 describe('GET /views/campaigns', () => {
   let readStore: ReadStore;
-  let collections: { campaigns: string };
+  let collections: CampaignsCollections;
   let position: string;
 
   async function given(events: RecordedEvent[]): Promise<void> {
     const model = await projectEvents(readStore, campaignsProjection, events);
-    collections = { campaigns: model.collection(CAMPAIGNS) };
+    collections = campaignCollections(model);
     position = model.position;
   }
 
