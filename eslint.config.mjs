@@ -11,7 +11,15 @@ const driverRule = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.bench-data/**', '**/*.mjs'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'coverage/**',
+      '.bench-data/**',
+      '**/*.mjs',
+      '.dependency-cruiser.js',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -8,8 +8,10 @@ import type { RecordedEvent } from '@chronicle/event-store';
  */
 export function eventsKnownAt(events: readonly RecordedEvent[], validAt: string): RecordedEvent[] {
   const moment = Date.parse(validAt);
-  const businessTime = (event: RecordedEvent): number =>
-    Date.parse(String(event.metadata.occurredAt));
+  const businessTime = (event: RecordedEvent): number => {
+    const occurredAt = event.metadata.occurredAt;
+    return typeof occurredAt === 'string' ? Date.parse(occurredAt) : 0;
+  };
   return events
     .filter((event) => businessTime(event) <= moment)
     .sort(
