@@ -11,10 +11,14 @@ export interface CustomerEventsQuery {
   minPosition?: string;
 }
 
-/** `?atPosition=` (inclusive) or `?asOf=` (store time, UTC ISO), plus `minPosition`. */
+/**
+ * `?atPosition=` (inclusive) or `?asOf=` (store time, UTC ISO), `?validAt=` (business time, UTC
+ * ISO), plus `minPosition`.
+ */
 export interface CustomerStateQuery {
   atPosition?: string;
   asOf?: string;
+  validAt?: string;
   minPosition?: string;
 }
 
@@ -30,7 +34,10 @@ export class CustomerPageQuery extends CustomerExportQuery {
   limit?: number;
 }
 
-/** `GET /audit/customers/{id}/state`: at most one of `atPosition` and `asOf`; neither = now. */
+/**
+ * `GET /audit/customers/{id}/state`: at most one of `atPosition` and `asOf` (neither = everything
+ * recorded), each of which `validAt` may narrow to what had happened by then (bitemporal).
+ */
 export class CustomerAsOfQuery extends ReadYourWritesQuery {
   @QueryPosition('The state after the event at this global position, inclusive')
   atPosition?: string;
@@ -38,6 +45,11 @@ export class CustomerAsOfQuery extends ReadYourWritesQuery {
   @QueryTime('The state from the events stored by this time (store time, not business time)')
   @NotTogetherWith('atPosition')
   asOf?: string;
+
+  @QueryTime(
+    'Of the events recorded by atPosition or asOf (default: all), those that had happened by this business time, in business-time order; recency and stage stays judged then',
+  )
+  validAt?: string;
 }
 
 export function customerEventsQuery(query: CustomerPageQuery): CustomerEventsQuery {
@@ -46,6 +58,6 @@ export function customerEventsQuery(query: CustomerPageQuery): CustomerEventsQue
 }
 
 export function customerStateQuery(query: CustomerAsOfQuery): CustomerStateQuery {
-  const { atPosition, asOf, minPosition } = query;
-  return { atPosition, asOf: toUtcTime(asOf), minPosition };
+  const { atPosition, asOf, validAt, minPosition } = query;
+  return { atPosition, asOf: toUtcTime(asOf), validAt: toUtcTime(validAt), minPosition };
 }

@@ -48,7 +48,8 @@ export class AuditCustomersController {
   @Roles('auditor')
   @Get(':contactId/state')
   @ApiOperation({
-    summary: 'The customer 360 as it stood at ?atPosition= (inclusive) or ?asOf= (store time)',
+    summary:
+      'The customer 360 as it stood at ?atPosition= (inclusive) or ?asOf= (store time), and of that, as it had happened by ?validAt= (business time)',
   })
   state(
     @Param('contactId') contactId: string,

@@ -1,5 +1,11 @@
 import { comparePositions, type RecordedEvent } from '@chronicle/event-store';
-import { type Customer360State, evolveCustomer360 } from '@chronicle/projections';
+import {
+  type Customer360State,
+  evolveCustomer360,
+  foldInBusinessOrder,
+  happenedBy,
+  occurredAtOf,
+} from '@chronicle/projections';
 import type {
   AsOfBound,
   Customer360Snapshot,
@@ -40,14 +46,19 @@ export interface AsOfState {
  * the bound folded with the projection's own `evolveCustomer360`, starting from the latest
  * snapshot that lies within the bound instead of from the first event. Snapshots are taken on the
  * way, while the events folded are still a whole prefix of the history (an `asOf` bound skips
- * events stored after it, and then no later state is a prefix's).
+ * events stored after it, and then no later state is a prefix's). With `validAt` as well, the
+ * events recorded within the bound that had happened by then are folded in business-time order
+ * instead (replayValidAt).
  */
 export async function replayAsOf(replay: AsOfReplay): Promise<AsOfState> {
   const { contactId, bound, snapshots } = replay;
+  if (bound.validAt !== undefined) return replayValidAt(replay, bound.validAt, true);
   const start = snapshots.latest(contactId, bound);
   let { state, count } = start ?? { state: undefined, count: 0 };
   let lastStoredAt = start?.lastStoredAt;
   let maxStoredAt = start?.maxStoredAt ?? '';
+  let maxOccurredAt = start?.maxOccurredAt ?? '';
+  let businessOrdered = start?.businessOrdered ?? true;
   let wholePrefix = true;
   for await (const page of replay.pagesAfter(start?.position)) {
     for (const event of page) {
@@ -59,16 +70,56 @@ export async function replayAsOf(replay: AsOfReplay): Promise<AsOfState> {
       }
       // Events naming another contact leave the customer's fold as it is; starting from
       // `undefined`, skipping them keeps a merged duplicate's events from becoming its subject.
-      if (event.data.contactId === contactId) state = evolveCustomer360(state, event);
+      if (event.data.contactId === contactId) {
+        state = evolveCustomer360(state, event);
+        const occurredAt = occurredAtOf(event);
+        if (occurredAt < maxOccurredAt) businessOrdered = false;
+        else maxOccurredAt = occurredAt;
+      }
       count += 1;
       lastStoredAt = event.storedAt;
       if (event.storedAt > maxStoredAt) maxStoredAt = event.storedAt;
       if (wholePrefix && count % snapshots.every === 0) {
-        snapshotAt(replay, { position: event.position, count, state, lastStoredAt, maxStoredAt });
+        const { position } = event;
+        const snapshot = { position, count, state, lastStoredAt, maxStoredAt };
+        snapshotAt(replay, { ...snapshot, maxOccurredAt, businessOrdered });
       }
     }
   }
   return answer(state, lastStoredAt);
+}
+
+/**
+ * Bitemporal: of the events recorded within the bound, those naming the contact that had
+ * happened by `validAt`, folded in business-time order. A snapshot is a fold in recorded order,
+ * so it may start the fold only if its prefix was in business-time order and held nothing after
+ * `validAt` (Customer360Snapshots.latest); and if an event recorded after it happened before the
+ * prefix's latest one (a backfill into its past), the fold starts again from nothing.
+ */
+async function replayValidAt(
+  replay: AsOfReplay,
+  validAt: string,
+  fromSnapshot: boolean,
+): Promise<AsOfState> {
+  const { contactId, bound } = replay;
+  const start = fromSnapshot ? replay.snapshots.latest(contactId, bound) : undefined;
+  let lastStoredAt = start?.lastStoredAt;
+  const known: RecordedEvent[] = [];
+  const answerValidAt = () => answer(foldInBusinessOrder(start?.state, known), lastStoredAt);
+  for await (const page of replay.pagesAfter(start?.position)) {
+    for (const event of page) {
+      if (bound.atPosition !== undefined && comparePositions(event.position, bound.atPosition) > 0)
+        return answerValidAt();
+      if (bound.asOfMillis !== undefined && Date.parse(event.storedAt) > bound.asOfMillis) continue;
+      lastStoredAt = event.storedAt;
+      if (!happenedBy(event, contactId, validAt)) continue;
+      if (start && occurredAtOf(event) < start.maxOccurredAt) {
+        return replayValidAt(replay, validAt, false);
+      }
+      known.push(event);
+    }
+  }
+  return answerValidAt();
 }
 
 function snapshotAt(replay: AsOfReplay, snapshot: Customer360Snapshot): void {

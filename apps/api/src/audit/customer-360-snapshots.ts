@@ -13,12 +13,23 @@ export interface Customer360Snapshot {
   lastStoredAt: string;
   /** The latest store time of any event of the prefix (store times may step back). */
   maxStoredAt: string;
+  /** The latest business time of the prefix's events naming the contact; '' when none did. */
+  maxOccurredAt: string;
+  /**
+   * Whether the prefix's events naming the contact were recorded in business-time order: only
+   * then is the fold also the business-time fold a `validAt` answer may start from.
+   */
+  businessOrdered: boolean;
 }
 
-/** Where an as-of replay stops: at a position (inclusive), or at a store time. */
+/**
+ * Where an as-of replay stops: at a position (inclusive), or at a store time; and, of what had
+ * been recorded by then, the facts that had happened by `validAt` (business time, UTC ISO).
+ */
 export interface AsOfBound {
   atPosition?: string;
   asOfMillis?: number;
+  validAt?: string;
 }
 
 export const SNAPSHOT_EVERY = 1000;
@@ -36,7 +47,11 @@ export class Customer360Snapshots {
 
   constructor(readonly every = SNAPSHOT_EVERY) {}
 
-  /** The latest snapshot whose prefix lies wholly within `bound`, if any. */
+  /**
+   * The latest snapshot whose prefix lies wholly within `bound`, if any. With `validAt`, only a
+   * prefix folded in business-time order with nothing that happened after `validAt`: the replay
+   * must still give up on it when a later-recorded event happened before the prefix's last one.
+   */
   latest(contactId: string, bound: AsOfBound): Customer360Snapshot | undefined {
     const snapshots = this.byCustomer.get(contactId);
     if (!snapshots) return undefined;
@@ -72,5 +87,11 @@ function within(snapshot: Customer360Snapshot, bound: AsOfBound): boolean {
   if (bound.atPosition !== undefined && comparePositions(snapshot.position, bound.atPosition) > 0) {
     return false;
   }
-  return bound.asOfMillis === undefined || Date.parse(snapshot.maxStoredAt) <= bound.asOfMillis;
+  if (bound.asOfMillis !== undefined && Date.parse(snapshot.maxStoredAt) > bound.asOfMillis) {
+    return false;
+  }
+  return (
+    bound.validAt === undefined ||
+    (snapshot.businessOrdered && snapshot.maxOccurredAt <= bound.validAt)
+  );
 }

@@ -91,8 +91,9 @@ export class CustomerAuditService {
   /**
    * The customer 360 replayed from the events known at `atPosition` (inclusive) or stored by
    * `asOf` (the store's `storedAt`), with the projection's own fold, from the latest snapshot of
-   * that fold within the bound; NOT_FOUND when the contact was not registered yet. Personal fields
-   * open with today's keys, so erased data stays erased.
+   * that fold within the bound; with `validAt`, of those the events that had happened by then, in
+   * business-time order. NOT_FOUND when the contact was not registered yet. Personal fields open
+   * with today's keys, so erased data stays erased.
    */
   async stateAsOf(contactId: string, query: CustomerStateQuery): Promise<Customer360View> {
     if (query.minPosition !== undefined) {
@@ -104,7 +105,7 @@ export class CustomerAuditService {
     const asOfMillis = query.asOf === undefined ? undefined : Date.parse(query.asOf);
     const { state, lastStoredAt } = await replayAsOf({
       contactId,
-      bound: { atPosition: query.atPosition, asOfMillis },
+      bound: { atPosition: query.atPosition, asOfMillis, validAt: query.validAt },
       pagesAfter: (after) =>
         pagesInPositionOrder(this.eventStore, history.streams, {
           after,
@@ -116,8 +117,8 @@ export class CustomerAuditService {
     if (!state) {
       throw new ChronicleError('NOT_FOUND', `Contact ${contactId} was not registered by then`);
     }
-    // The segment's recency is judged at the moment asked about, not today.
-    const now = new Date(query.asOf ?? lastStoredAt ?? Date.now());
+    // The segment's recency and the open stage stay are judged at the moment asked about.
+    const now = new Date(query.validAt ?? query.asOf ?? lastStoredAt ?? Date.now());
     return toCustomer360View(state, { position: state.position, now, cipher: this.cipher });
   }
 
