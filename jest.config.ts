@@ -11,7 +11,10 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@chronicle/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
-    '^@chronicle/integrity/embedded$': '<rootDir>/libs/integrity/src/adapters/embedded/index.ts',
+    // Adapters and the modules that choose them sit behind subpaths, so an entry file never loads them.
+    '^@chronicle/([a-z-]+)/(embedded|eventstoredb|mongodb|bullmq)$':
+      '<rootDir>/libs/$1/src/adapters/$2/index.ts',
+    '^@chronicle/([a-z-]+)/module$': '<rootDir>/libs/$1/src/module/index.ts',
     '^@chronicle/(domain|embedded-sqlite|event-store|read-store|projections|application|platform|scheduling|integrity|change-feed|webhooks)$':
       '<rootDir>/libs/$1/src/index.ts',
   },

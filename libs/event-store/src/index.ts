@@ -21,4 +21,4 @@ export {
   eventStoreAdapterFor,
   type EventStoreAdapter,
   type EventStoreLocation,
-} from './event-store.module';
+} from './module/event-store.module';

@@ -5,9 +5,9 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { SqliteEventStore } from './adapters/embedded/sqlite-event-store';
-import { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
-import { EVENT_STORE, type EventStore } from './event-store.port';
+import { SqliteEventStore } from '../adapters/embedded/sqlite-event-store';
+import { EventStoreDbEventStore } from '../adapters/eventstoredb/eventstoredb-event-store';
+import { EVENT_STORE, type EventStore } from '../event-store.port';
 
 /**
  * Where the event store lives, in the names of the validated configuration (so the app passes its

@@ -1,0 +1,2 @@
+// `@chronicle/event-store/eventstoredb`: the adapter over the official EventStoreDB client.
+export { EventStoreDbEventStore } from './eventstoredb-event-store';

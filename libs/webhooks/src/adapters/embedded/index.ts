@@ -1,0 +1,2 @@
+// `@chronicle/webhooks/embedded`: subscriptions and deliveries in a SQLite file.
+export { SqliteWebhookStore } from './sqlite-webhook-store';
