@@ -21,17 +21,15 @@ export function gauge(name: string, help: string, samples: Sample[]): MetricFami
   return { name, help, type: 'gauge', samples };
 }
 
-/**
- * A registry holding `families` as prom-client metrics, for one scrape. A family without samples
- * is left out: prom-client would show a metric without labels as a made-up 0.
- */
+/** A registry holding `families` as prom-client metrics, for one scrape. */
 export function registryOf(families: readonly MetricFamily[]): Registry {
   const registry = new Registry();
   for (const family of families) {
-    if (family.samples.length === 0) continue;
-    const labelNames = [
-      ...new Set(family.samples.flatMap(({ labels }) => Object.keys(labels ?? {}))),
-    ];
+    const used = [...new Set(family.samples.flatMap(({ labels }) => Object.keys(labels ?? {})))];
+    // prom-client shows a metric declared without labels as 0 until it is set. A family with no
+    // sample yet (no webhook) declares a label it never uses, so it is announced (HELP and TYPE)
+    // with no sample, as prom-client's own labelled metrics are before their first observation.
+    const labelNames = family.samples.length === 0 ? ['none'] : used;
     const options = { name: family.name, help: family.help, labelNames, registers: [registry] };
     if (family.type === 'gauge') {
       const metric = new Gauge(options);
