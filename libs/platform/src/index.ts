@@ -35,3 +35,10 @@ export { PlatformModule } from './platform.module';
 export { SHUTDOWN_GRACE_MS, stopOnSignals } from './lifecycle/stop-on-signals';
 // logging
 export { logAccess, logFrameworkErrorAccess } from './logging/access-log.hook';
+// roles
+export {
+  PROCESS_ROLES,
+  hasProcessRole,
+  parseProcessRoles,
+  type ProcessRole,
+} from './config/process-roles';
