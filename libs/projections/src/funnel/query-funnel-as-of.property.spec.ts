@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { ReadStore } from '@chronicle/read-store';
+import { occurredAtOf } from '../shared/event-fields';
 import { eventsKnownAt } from '../shared/testing/business-time-oracle';
 import { projectEvents, type ProjectedReadModel } from '../shared/testing/project-events';
 import { openTestReadStore } from '../shared/testing/test-read-store';
@@ -14,7 +15,7 @@ const MINUTE_MS = 60_000;
 /** A history, and business moments to ask about: often exactly an event's time, else any minute. */
 const scenario = history.chain((steps) => {
   const events = toEvents(steps);
-  const eventTimes = events.map((event) => String(event.metadata.occurredAt));
+  const eventTimes = events.map((event) => occurredAtOf(event));
   const anyMinute = fc
     .integer({ min: -24 * 60, max: 6 * 24 * 60 })
     .map((minutes) => new Date(START_MS + minutes * MINUTE_MS).toISOString());
