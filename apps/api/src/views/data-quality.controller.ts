@@ -9,9 +9,11 @@ import {
   QUALITY_DAYS,
   QUALITY_TOTALS,
   queryDataQuality,
+  queryDataQualityAsOf,
 } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
 import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { toUtcTime } from '../query/query-fields';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { answerAs } from './csv/csv-answer';
 import { dataQualityTable } from './csv/view-tables';
@@ -32,7 +34,7 @@ export class DataQualityController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Live contacts, what they miss, open duplicate suspicions, stale, erased and merged contacts (?staleDays&minPosition)',
+      'Live contacts, what they miss, open duplicate suspicions, stale, erased and merged contacts (?staleDays&validAt&minPosition); validAt answers for the world at that business time',
   })
   async dataQuality(
     @ValidQuery(DataQualityQuery) query: DataQualityQuery,
@@ -51,7 +53,12 @@ export class DataQualityController {
       totals: collection(QUALITY_TOTALS),
       position,
     };
-    const view = await queryDataQuality(model, staleDays, this.now().toISOString());
+    const validAt = toUtcTime(query.validAt);
+    // Day summaries hold the live answer; an as-of answer folds every contact's facts again.
+    const view =
+      validAt === undefined
+        ? await queryDataQuality(model, staleDays, this.now().toISOString())
+        : await queryDataQualityAsOf(model, staleDays, validAt);
     return answerAs(accept, reply, view, dataQualityTable);
   }
 }
