@@ -1,5 +1,6 @@
 import type { ApiKey } from './api-keys';
 import type { LogLevelName } from './log-level';
+import type { ProcessRole } from './process-roles';
 
 /** Nest injection token for the validated {@link ChronicleConfig}. */
 export const CHRONICLE_CONFIG = Symbol('CHRONICLE_CONFIG');
@@ -34,4 +35,6 @@ export interface ChronicleConfig {
   signingKey?: string;
   /** CHRONICLE_WEBHOOK_ALLOWED_HOSTS: host names, addresses or CIDRs webhooks may reach though private. */
   webhookAllowedHosts?: readonly string[];
+  /** CHRONICLE_ROLES: the work this process takes on; unset (hand-built configs) → every role. */
+  processRoles?: ReadonlySet<ProcessRole>;
 }

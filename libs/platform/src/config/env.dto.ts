@@ -10,6 +10,7 @@ import {
 import { parseApiKeys } from './api-keys';
 import { BYTE_SIZE_PATTERN } from './byte-size';
 import { LOG_LEVELS } from './log-level';
+import { IsProcessRoleList } from './process-roles';
 import { IsEd25519PrivateKey } from './signing-key-setting';
 import { IsHostList } from './webhook-hosts-setting';
 
@@ -84,6 +85,10 @@ export class EnvDto {
   @IsOptional()
   @IsHostList()
   CHRONICLE_WEBHOOK_ALLOWED_HOSTS?: string;
+
+  @IsOptional()
+  @IsProcessRoleList()
+  CHRONICLE_ROLES?: string;
 }
 
 export const ENV_SETTINGS = [
@@ -102,6 +107,7 @@ export const ENV_SETTINGS = [
   'CHRONICLE_MAX_HEAVY_QUERIES',
   'CHRONICLE_FAULT',
   'CHRONICLE_WEBHOOK_ALLOWED_HOSTS',
+  'CHRONICLE_ROLES',
 ] as const satisfies readonly (keyof EnvDto)[];
 
 /** Settings whose value is a secret and never appears in an error message. */

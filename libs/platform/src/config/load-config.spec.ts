@@ -75,6 +75,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads CHRONICLE_ROLES, every role when unset, and names an unknown role', () => {
+    expect([...(loadConfig(valid()).processRoles ?? [])]).toEqual([
+      'http',
+      'projectors',
+      'timers',
+      'queue',
+      'webhooks',
+    ]);
+    const worker = loadConfig({ ...valid(), CHRONICLE_ROLES: ' projectors, timers ,queue' });
+    expect([...(worker.processRoles ?? [])]).toEqual(['projectors', 'timers', 'queue']);
+
+    const load = () => loadConfig({ ...valid(), CHRONICLE_ROLES: 'http,projector' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(
+      'Invalid configuration: CHRONICLE_ROLES has an unknown role "projector" (known: http, projectors, timers, queue, webhooks)',
+    );
+    expect(() => loadConfig({ ...valid(), CHRONICLE_ROLES: ' , ' })).toThrow(
+      'CHRONICLE_ROLES names no role',
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...valid(), REDIS_URL: '', PORT: ' ' })).toMatchObject({ port: 3000 });
   });

@@ -9,6 +9,7 @@ import { ConfigError } from './config-error';
 import { loadOrCreateDevApiKeys } from './dev-api-keys';
 import type { LogLevelName } from './log-level';
 import { EnvDto, ENV_SETTINGS, SECRET_SETTINGS } from './env.dto';
+import { parseProcessRoles } from './process-roles';
 import { hostList } from './webhook-hosts-setting';
 
 const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -48,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChronicleConfig {
     maxHeavyQueries: Number(dto.CHRONICLE_MAX_HEAVY_QUERIES ?? DEFAULT_MAX_HEAVY_QUERIES),
     signingKey: dto.CHRONICLE_SIGNING_KEY,
     webhookAllowedHosts: hostList(dto.CHRONICLE_WEBHOOK_ALLOWED_HOSTS),
+    processRoles: parseProcessRoles(dto.CHRONICLE_ROLES),
   };
 }
 
