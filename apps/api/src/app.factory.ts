@@ -42,9 +42,10 @@ export async function createApp(
     skipMiddie: true,
   });
   const fastify = adapter.getInstance();
+  // First, so the boundary's refusals are logged too.
+  if (logger) fastify.addHook('onRequest', logAccess(logger.pino));
   installHttpBoundary(fastify, config);
   fastify.addHook('onResponse', httpMetrics.onResponse);
-  if (logger) fastify.addHook('onResponse', logAccess(logger.pino));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     // Our own JSON reader (installHttpBoundary) carries the configured limit.
     bodyParser: false,

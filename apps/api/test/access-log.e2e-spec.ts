@@ -124,7 +124,7 @@ describe('the access log at LOG_LEVEL=info', () => {
   it('names the route template, the status, the time taken, the correlation id and the key', () => {
     const [command] = capture.access;
 
-    expect(command).toEqual({
+    expect(command).toStrictEqual({
       level: 'info',
       time: expect.any(String) as unknown,
       msg: 'request answered',
@@ -180,6 +180,16 @@ describe('the access log at LOG_LEVEL=info', () => {
     expect(line).toMatchObject({ route: '/health', correlationId: 'import-2026-12:batch-3' });
     expect(line).not.toHaveProperty('actor');
   });
+
+  it('logs a stream the client leaves, as aborted', async () => {
+    const leaving = new AbortController();
+    const stream = await api.request('/feed/stream', SERVICE_TOKEN, { signal: leaving.signal });
+    expect(stream.status).toBe(200);
+    leaving.abort();
+
+    const [line] = await capture.waitFor((entry) => entry.route === '/feed/stream');
+    expect(line).toMatchObject({ status: 200, aborted: true });
+  });
 });
 
 describe('the access log at LOG_LEVEL=warn', () => {
@@ -222,8 +232,15 @@ describe('the API process', () => {
       for (const line of complete) capture.write(`${line}\n`);
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // Fails at once, not at the test's timeout, when the process ends before writing a line.
+    const endedFirst = exited.then((code) => {
+      throw new Error(`the API exited (${String(code)}) before writing the line awaited`);
+    });
+    endedFirst.catch(() => undefined);
+    const logged = (context: string) =>
+      Promise.race([capture.waitFor((line) => line.context === context), endedFirst]);
     try {
-      const [start] = await capture.waitFor((line) => line.context === 'Bootstrap');
+      const [start] = await logged('Bootstrap');
       const address = String(start?.address);
       expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
@@ -231,7 +248,7 @@ describe('the API process', () => {
         headers: { Authorization: `Bearer ${ANALYST_TOKEN}` },
       });
       expect(answer.status).toBe(200);
-      const [access] = await capture.waitFor((line) => line.context === 'Access');
+      const [access] = await logged('Access');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
 

@@ -12,14 +12,18 @@ export interface AccessFields {
   route: string;
   status: number;
   durationMs: number;
+  /** Present when the connection closed before the whole answer was handed to it. */
+  aborted?: true;
   correlationId?: string;
   /** The API key's id (`key:<8 hex>`), never its token. */
   actor?: string;
 }
 
-const roundedMs = (ms: number): number => Math.round(ms * 100) / 100;
-
-export function accessFieldsOf(request: FastifyRequest, reply: FastifyReply): AccessFields {
+export function accessFieldsOf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  durationMs: number,
+): AccessFields {
   const correlationId = reply.raw.getHeader(CORRELATION_ID_HEADER);
   return {
     context: 'Access',
@@ -27,20 +31,35 @@ export function accessFieldsOf(request: FastifyRequest, reply: FastifyReply): Ac
     // A path no route matched may hold anything a caller typed: it is not written.
     route: request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched'),
     status: reply.statusCode,
-    durationMs: roundedMs(reply.elapsedTime),
+    durationMs: Math.round(durationMs * 100) / 100,
+    aborted: reply.raw.writableFinished ? undefined : true,
     correlationId: typeof correlationId === 'string' ? correlationId : undefined,
     actor: (request as FastifyRequest & RequestWithActor).actor?.id,
   };
 }
 
 /**
- * Fastify `onResponse` hook writing one `info` line per answered request, whoever answered it:
- * a refusal by a boundary hook (401, 413, 415, 429), a handler, or a stream written to the socket.
+ * Writes the request's access line once its response closes: `close` comes exactly once, after
+ * the answer is handed to the socket or when the connection goes first (a client leaving a
+ * stream), which Fastify's `onResponse` never hears of.
+ */
+function logWhenClosed(logger: Logger, request: FastifyRequest, reply: FastifyReply): void {
+  if (!logger.isLevelEnabled('info')) return;
+  const started = performance.now();
+  reply.raw.once('close', () => {
+    const fields = accessFieldsOf(request, reply, performance.now() - started);
+    logger.info(fields, 'request answered');
+  });
+}
+
+/**
+ * Fastify `onRequest` hook writing one `info` line per request, whoever answers it: a refusal by
+ * a later boundary hook (401, 413, 415, 429), a handler, or a stream written to the socket. Add
+ * it before every other hook, so a refusal does not skip it.
  */
 export function logAccess(logger: Logger) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
-    if (logger.isLevelEnabled('info'))
-      logger.info(accessFieldsOf(request, reply), 'request answered');
+    logWhenClosed(logger, request, reply);
     done();
   };
 }
@@ -53,19 +72,14 @@ type FrameworkErrorAnswer = (
 
 /**
  * Wraps Fastify's `frameworkErrors` answer (a path the router cannot decode) so its request gets
- * an access line too: Fastify runs no hook for it, `onResponse` included, and starts no clock.
+ * an access line too: Fastify runs no hook for it.
  */
 export function logFrameworkErrorAccess(
   logger: Logger,
   answer: FrameworkErrorAnswer,
 ): FrameworkErrorAnswer {
   return (error, request, reply) => {
-    const started = performance.now();
-    reply.raw.once('finish', () => {
-      if (!logger.isLevelEnabled('info')) return;
-      const durationMs = roundedMs(performance.now() - started);
-      logger.info({ ...accessFieldsOf(request, reply), durationMs }, 'request answered');
-    });
+    logWhenClosed(logger, request, reply);
     answer(error, request, reply);
   };
 }
