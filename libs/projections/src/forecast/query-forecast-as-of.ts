@@ -1,6 +1,6 @@
 import { dealsAsOf } from '../pipeline/deal-history';
 import { siblingCollection } from '../shared/day-summaries';
-import { FORECAST_HISTORIES } from './forecast-projection';
+import { FORECAST_HISTORIES, forecastProjection } from './forecast-projection';
 import { forecastAlgebra, forecastContribution } from './forecast-summary';
 import {
   type ForecastFilters,
@@ -23,7 +23,8 @@ export async function queryForecastAsOf(
 ): Promise<ForecastView> {
   const histories = model.histories ?? siblingCollection(model.deals, FORECAST_HISTORIES);
   const summary = forecastAlgebra.empty();
-  for (const deal of await dealsAsOf(model.readStore, histories, filters, validAt)) {
+  const collections = { projection: forecastProjection.name, deals: model.deals, histories };
+  for (const deal of await dealsAsOf(model.readStore, collections, filters, validAt)) {
     forecastAlgebra.add(summary, forecastContribution(deal, validAt), 1);
   }
   return forecastView(summary, model.position);

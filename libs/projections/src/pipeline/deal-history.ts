@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@chronicle/event-store';
+import { ChronicleError } from '@chronicle/platform';
 import type { ReadStore } from '@chronicle/read-store';
 import type { UnitOfWork } from '../runtime/projection';
 import { type Fact, factAsEvent, factOf, foldAsOf, withFact } from '../shared/business-time';
@@ -84,16 +85,25 @@ export function dealAsOf(history: DealHistoryDocument, validAt: string): DealDoc
 /** The cohort of an as-of answer: opened in [from, to) and by `validAt`, with these filter values. */
 export type DealCohort = TimeRange & Partial<Record<DealSliceFilter, string>>;
 
+/** The physical collections of one generation an as-of answer reads. */
+export interface DealCollections {
+  projection: string;
+  deals: string;
+  histories: string;
+}
+
 /**
  * The deals of `cohort` as they stood at `validAt`: an indexed find of their histories (the range,
  * cut just after `validAt`, and the first filter given), each folded up to `validAt`.
  */
 export async function dealsAsOf(
   readStore: ReadStore,
-  histories: string,
+  collections: DealCollections,
   cohort: DealCohort,
   validAt: string,
 ): Promise<DealDocument[]> {
+  const { histories } = collections;
+  await requireHistories(readStore, collections);
   const justAfter = new Date(Date.parse(validAt) + 1).toISOString();
   const to = cohort.to === undefined || cohort.to > justAfter ? justAfter : cohort.to;
   const scan = planEntityScan('openedAt', { from: cohort.from, to }, [
@@ -111,4 +121,19 @@ export async function dealsAsOf(
     if (deal) deals.push(deal);
   }
   return deals;
+}
+
+/**
+ * Refuses, rather than answers nothing, on a generation filled before the projection kept deal
+ * histories: it still serves while its successor builds. In a generation that keeps them, every
+ * deal has a history, so deals without any history mean the older kind.
+ */
+async function requireHistories(readStore: ReadStore, collections: DealCollections): Promise<void> {
+  const anyOf = async (collection: string) =>
+    (await readStore.find(collection, {}, { limit: 1 })).length > 0;
+  if ((await anyOf(collections.histories)) || !(await anyOf(collections.deals))) return;
+  throw new ChronicleError(
+    'UNAVAILABLE',
+    `The ${collections.projection} projection is still rebuilding the deal histories validAt needs; try again later`,
+  );
 }

@@ -206,4 +206,23 @@ describe('queryPipelineAsOf', () => {
       position: '14',
     });
   });
+
+  it('refuses, rather than answers nothing, on a generation built before deals kept histories', async () => {
+    // What a version-3 generation holds while version 4 rebuilds: the live deal documents alone.
+    const deals = 'pipeline.g0.deals';
+    const deal = { ...(await readStore.find(model.deals, {}))[0]!, _id: 'd1' };
+    await readStore.applyBatch({
+      projection: 'pipeline.g0.$checkpoint',
+      writes: [{ kind: 'put', collection: deals, document: deal }],
+      expectedCheckpoint: undefined,
+      checkpoint: '1',
+    });
+    const older = { readStore, deals, position: '1' };
+    await expect(queryPipelineAsOf(older, {}, day(5))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    // A generation of this version without any deal has nothing to answer: no refusal.
+    const empty = { readStore, deals: 'pipeline.g9.deals', position: '0' };
+    expect((await queryPipelineAsOf(empty, {}, day(5))).stages).toEqual([]);
+  });
 });

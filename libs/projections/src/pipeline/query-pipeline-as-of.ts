@@ -1,7 +1,7 @@
 import { siblingCollection } from '../shared/day-summaries';
 import { dealsAsOf } from './deal-history';
 import type { PipelineGroupBy } from './pipeline-groups';
-import { PIPELINE_HISTORIES } from './pipeline-projection';
+import { PIPELINE_HISTORIES, pipelineProjection } from './pipeline-projection';
 import { pipelineAlgebra, pipelineContribution } from './pipeline-summary';
 import {
   type PipelineFilters,
@@ -26,7 +26,8 @@ export async function queryPipelineAsOf(
   groupBy?: PipelineGroupBy,
 ): Promise<PipelineView> {
   const histories = model.histories ?? siblingCollection(model.deals, PIPELINE_HISTORIES);
-  const deals = await dealsAsOf(model.readStore, histories, filters, validAt);
+  const collections = { projection: pipelineProjection.name, deals: model.deals, histories };
+  const deals = await dealsAsOf(model.readStore, collections, filters, validAt);
   const summary = pipelineAlgebra.empty();
   for (const deal of deals) pipelineAlgebra.add(summary, pipelineContribution(deal), 1);
   const { position, ...figures } = pipelineView(summary, model.position);
