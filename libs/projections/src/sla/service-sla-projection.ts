@@ -42,7 +42,7 @@ export const serviceSlaProjection: Projection = {
     { collection: SLA_TICKETS, fields: ['assigneeId', 'openedAt'] },
     { collection: SLA_DAYS, fields: DAY_SUMMARY_INDEX_FIELDS },
   ],
-  // SlaBreached shares the prefix but changes nothing; it is ignored in apply.
+  // Every ticket event; apply skips the types the fold does not read.
   filter: { eventTypePrefixes: ['Ticket'] },
   async apply(event: RecordedEvent, work: UnitOfWork): Promise<void> {
     const ticketId = stringField(event.data, 'ticketId');
