@@ -2,6 +2,12 @@
 export interface HeldLease {
   /** Aborts when the lease is lost (expired or taken over): the holder must stop applying. */
   readonly lost: AbortSignal;
+  /**
+   * The fencing token of this acquisition, when the lease hands them out: strictly greater than
+   * every earlier holder's, so a store that remembers the highest token it saw can refuse a
+   * stale holder's writes. The in-process lease has none (one process cannot race itself).
+   */
+  readonly token?: string;
   release(): Promise<void>;
 }
 
@@ -62,5 +68,31 @@ export class InProcessProjectionLease implements ProjectionLease {
   private release(projection: string): void {
     this.held.delete(projection);
     for (const wake of [...(this.waiters.get(projection) ?? [])]) wake();
+  }
+}
+
+/**
+ * The lease of a process that runs no projectors (CHRONICLE_ROLES without `projectors`): never
+ * granted, so its runtime only serves reads from what other processes commit. `released` wakes the
+ * waiting runtime every `lookEveryMs`, the way a shared lease's waiter looks again.
+ */
+export class NeverGrantedLease implements ProjectionLease {
+  constructor(private readonly lookEveryMs = 1000) {}
+
+  tryAcquire(): Promise<HeldLease | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  released(_projection: string, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.lookEveryMs);
+      signal.addEventListener('abort', wake, { once: true });
+    });
   }
 }
