@@ -177,6 +177,12 @@ function withoutPosition<T extends { position: string }>(
   return rest;
 }
 
+/** The business time of the event `index` picks (modulo the history's length). */
+function occurredAtOfPick(events: readonly RecordedEvent[], index: number): string {
+  const occurredAt = events[index % Math.max(1, events.length)]?.metadata.occurredAt;
+  return typeof occurredAt === 'string' ? occurredAt : hour(0);
+}
+
 type Window = { from?: string; to?: string };
 
 /** The three answers as of `validAt` from every event, and from a fresh projection of those known then. */
@@ -243,12 +249,7 @@ describe('the campaigns view as of a business moment', () => {
         async (events, asked) => {
           for (const [drawn, { from, to, halfLifeDays }] of asked) {
             // A number picks an event's own business time, so the moment falls exactly on one.
-            const validAt =
-              typeof drawn === 'string'
-                ? drawn
-                : String(
-                    events[drawn % Math.max(1, events.length)]?.metadata.occurredAt ?? hour(0),
-                  );
+            const validAt = typeof drawn === 'string' ? drawn : occurredAtOfPick(events, drawn);
             const window = { ...(from && { from }), ...(to && to >= (from ?? '') && { to }) };
             for (const { asOf, oracle } of await answersAsOf(
               everything,
