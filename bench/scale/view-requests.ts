@@ -41,6 +41,9 @@ export function viewCases(contacts: number, seed = 7): ViewCase[] {
     return `from=${iso(from)}&to=${iso(from + days * DAY_MS)}`;
   };
   const path = (base: string, query: () => string) => () => `${base}?${query()}`;
+  // A business moment inside the synthetic history: the `validAt` of the as-of cases.
+  const moment = (): string =>
+    `validAt=${iso(WINDOW_START_MS + random.next() * (WINDOW_END_MS - WINDOW_START_MS))}`;
   return [
     { view: 'GET /health (baseline)', variant: '-', nextPath: () => '/health' },
     {
@@ -200,6 +203,67 @@ export function viewCases(contacts: number, seed = 7): ViewCase[] {
       view: 'data-quality',
       variant: 'random staleDays',
       nextPath: path('/views/data-quality', () => `staleDays=${random.int(1, 700)}`),
+    },
+    ...attributionCases(random, campaigns),
+    ...asOfCases(path, moment, window, contactId, () => random.pick(ticketIds)),
+  ];
+}
+
+/** The campaign views under each attribution model but v1's first touch (recounted per query). */
+function attributionCases(random: SeededRandom, campaigns: string[]): ViewCase[] {
+  const models = ['last_touch', 'linear', 'u_shaped', 'time_decay'];
+  return [
+    ...models.map((model) => ({
+      view: 'campaigns',
+      variant: `all, ${model}`,
+      nextPath: () => `/views/campaigns?model=${model}`,
+    })),
+    {
+      view: 'campaigns/{id}',
+      variant: 'random campaign, linear',
+      nextPath: () => `/views/campaigns/${random.pick(campaigns)}?model=linear`,
+    },
+    {
+      view: 'campaigns',
+      variant: 'by channel, u_shaped',
+      nextPath: () => '/views/campaigns?groupBy=channel&model=u_shaped',
+    },
+  ];
+}
+
+/** Every view and entity view as of a random business moment (`validAt`). */
+function asOfCases(
+  path: (base: string, query: () => string) => () => string,
+  moment: () => string,
+  window: (days: number) => string,
+  contactId: () => string,
+  ticketId: () => string,
+): ViewCase[] {
+  const asOf = (view: string, variant: string, query: () => string = () => ''): ViewCase => ({
+    view,
+    variant: `validAt, ${variant}`,
+    nextPath: path(`/views/${view}`, () => [moment(), query()].filter(Boolean).join('&')),
+  });
+  return [
+    asOf('lifecycle-funnel', 'all time'),
+    asOf('lifecycle-funnel', 'a month', () => window(30)),
+    asOf('campaigns', 'all'),
+    asOf('campaigns', 'all, linear', () => 'model=linear'),
+    asOf('service-sla', 'all time'),
+    asOf('service-sla', 'a month', () => window(30)),
+    asOf('pipeline', 'all time'),
+    asOf('pipeline', 'by owner', () => 'groupBy=owner'),
+    asOf('forecast', 'all time'),
+    asOf('data-quality', 'default staleDays'),
+    {
+      view: 'customers/{id}',
+      variant: 'validAt, random contact',
+      nextPath: () => `/views/customers/${contactId()}?${moment()}`,
+    },
+    {
+      view: 'tickets/{id}',
+      variant: 'validAt, random ticket',
+      nextPath: () => `/views/tickets/${ticketId()}?${moment()}`,
     },
   ];
 }

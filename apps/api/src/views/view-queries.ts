@@ -14,7 +14,7 @@ export class LifecycleFunnelQuery extends ViewWindowQuery {
   @QueryText("The contact's first-touch campaign")
   campaignId?: string;
 
-  @QueryText("The contact's current owner")
+  @QueryText("The contact's owner now, or at validAt")
   ownerId?: string;
 
   @QueryText("The contact's source at registration")
@@ -54,10 +54,10 @@ export class ServiceSlaQuery extends ViewWindowQuery {
   @QueryChoice('The priority at opening', TICKET_PRIORITIES, 'TicketPriority')
   priority?: string;
 
-  @QueryText('The team now in charge of the ticket')
+  @QueryText('The team in charge of the ticket now, or at validAt')
   teamId?: string;
 
-  @QueryText('The agent the ticket is now assigned to')
+  @QueryText('The agent the ticket is assigned to now, or at validAt')
   agentId?: string;
 }
 
