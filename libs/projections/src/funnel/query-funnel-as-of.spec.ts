@@ -160,8 +160,8 @@ describe('GET /views/lifecycle-funnel?validAt', () => {
     expect(latest).toEqual(await live());
   });
 
-  it('refuses, rather than guesses, on a generation built before contacts kept their facts', async () => {
-    // What a version-2 generation holds while version 3 rebuilds: the folded contact alone.
+  it('refuses, rather than guesses, on a generation built before the funnel kept histories', async () => {
+    // What a version-2 generation holds while version 3 rebuilds: contacts and no histories.
     const contacts = 'lifecycle-funnel.g0.contacts';
     const contact = { _id: 'A', registeredAt: '2025-01-01T00:00:00.000Z', stage: 'lead' };
     await readStore.applyBatch({
@@ -173,5 +173,14 @@ describe('GET /views/lifecycle-funnel?validAt', () => {
     await expect(
       queryLifecycleFunnelAsOf(readStore, contacts, {}, '2025-01-02T00:00:00.000Z', '1'),
     ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // An empty generation of either version answers an empty funnel.
+    const empty = await queryLifecycleFunnelAsOf(
+      readStore,
+      'lifecycle-funnel.g9.contacts',
+      {},
+      '2025-01-02T00:00:00.000Z',
+      '1',
+    );
+    expect(empty.total).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 import type { ReadStore } from '@chronicle/read-store';
+import { siblingCollection } from '../shared/day-summaries';
 import { planEntityScan } from '../shared/entity-scan';
 import type { FunnelContact } from './funnel-contact';
-import { funnelContactAsOf } from './funnel-document';
+import { funnelContactAsOf, type FunnelHistory, historiesRebuilding } from './funnel-history';
+import { FUNNEL_HISTORIES } from './funnel-projection';
 import { funnelAlgebra, funnelContribution } from './funnel-summary';
 import { type FunnelFilters, funnelView, type LifecycleFunnelView } from './query-funnel';
 
@@ -11,7 +13,8 @@ import { type FunnelFilters, funnelView, type LifecycleFunnelView } from './quer
  * the live fold, the filters are tested on that folded contact (its owner and first touch as
  * known then), and the cohort adds up as the live view's does: current and reached stages at
  * `validAt`, stays finished by then, merges made by then. Day summaries hold the live answer
- * only, so this reads the cohort's contacts.
+ * only, so this reads the cohort's histories. `contacts` is the physical name of the generation's
+ * contacts collection; the histories are its sibling.
  */
 export async function queryLifecycleFunnelAsOf(
   readStore: ReadStore,
@@ -20,17 +23,20 @@ export async function queryLifecycleFunnelAsOf(
   validAt: string,
   position: string,
 ): Promise<LifecycleFunnelView> {
-  // A contact has one registration, its first fact by business time, so the stored registeredAt
-  // and source are those of any moment it is registered at; owner, campaign and merge change
-  // over time and are tested after the fold.
+  const histories = siblingCollection(contacts, FUNNEL_HISTORIES);
+  // A contact is registered once, and the stored registeredAt and source are that registration's:
+  // the same at every moment it is registered by. Owner, campaign and merge change over time and
+  // are tested after the fold.
   const registeredBy = new Date(Date.parse(validAt) + 1).toISOString();
   const to = filters.to !== undefined && filters.to < registeredBy ? filters.to : registeredBy;
   const scan = planEntityScan('registeredAt', { from: filters.from, to }, [
     ['source', filters.source],
   ]);
+  const found = (await readStore.find(histories, scan.query)) as FunnelHistory[];
+  if (found.length === 0) await refuseWithoutHistories(readStore, contacts, histories);
   const summary = funnelAlgebra.empty();
-  for (const document of await readStore.find(contacts, scan.query)) {
-    const contact = funnelContactAsOf(document, validAt);
+  for (const history of found) {
+    const contact = funnelContactAsOf(history, validAt);
     const contribution = contact && inCohort(contact, filters) && funnelContribution(contact);
     if (contribution) funnelAlgebra.add(summary, contribution, 1);
   }
@@ -46,4 +52,18 @@ function inCohort(contact: FunnelContact, filters: FunnelFilters): boolean {
     (ownerId === undefined || contact.ownerId === ownerId) &&
     (source === undefined || contact.source === source)
   );
+}
+
+/**
+ * A generation built before the funnel kept histories still serves while its successor builds:
+ * it has contacts and no history, and an empty answer from it would be a wrong one.
+ */
+async function refuseWithoutHistories(
+  readStore: ReadStore,
+  contacts: string,
+  histories: string,
+): Promise<void> {
+  const any = { limit: 1 };
+  if ((await readStore.find(histories, {}, any)).length > 0) return;
+  if ((await readStore.find(contacts, {}, any)).length > 0) throw historiesRebuilding();
 }

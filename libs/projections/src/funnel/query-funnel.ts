@@ -4,7 +4,7 @@ import { siblingCollection } from '../shared/day-summaries';
 import { planEntityScan } from '../shared/entity-scan';
 import { LIFECYCLE_LADDER, type LadderStage } from '../shared/ladder';
 import { nearestRankMedian, ratioOrNull } from '../shared/percentiles';
-import { registeredContact } from './funnel-document';
+import { type FunnelFold, isRegistered } from './funnel-contact';
 import { FUNNEL_DAYS } from './funnel-projection';
 import {
   funnelAlgebra,
@@ -109,9 +109,10 @@ async function addContacts(
   ]);
   for (const document of await readStore.find(contacts, scan.query)) {
     if (!scan.matches(document)) continue;
-    const contact = registeredContact(document);
-    // Merged-away contacts contribute nothing: their survivor carries the person.
-    const contribution = contact && funnelContribution(contact);
+    const contact = document as FunnelFold;
+    // Merged-away contacts contribute nothing: their survivor carries the person. A contact whose
+    // registration is not known yet (a prelude) belongs to no cohort.
+    const contribution = isRegistered(contact) && funnelContribution(contact);
     if (contribution) funnelAlgebra.add(into, contribution, 1);
   }
 }
