@@ -10,11 +10,12 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
-import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
+import { CHRONICLE_CONFIG, type ChronicleConfig, hasProcessRole } from '@chronicle/platform';
 import { MongoReadStore, READ_STORE, type ReadStore, SqliteReadStore } from '@chronicle/read-store';
 import type { Projection } from './runtime/projection';
 import {
   InProcessProjectionLease,
+  NeverGrantedLease,
   PROJECTION_LEASE,
   type ProjectionLease,
 } from './runtime/projection-lease';
@@ -27,7 +28,7 @@ export interface ProjectionsModuleOptions {
   retiredGenerationGraceMs?: number;
   /** See ProjectorRuntimeOptions.checkChangesArePut (for tests). */
   checkChangesArePut?: boolean;
-  /** Default: the in-process lease (embedded mode). */
+  /** Default: see {@link chooseLease}. */
   lease?: ProjectionLease;
   /** Default {@link openReadStore}; tests may hand in another adapter. */
   openReadStore?: (config: ChronicleConfig) => ReadStore | Promise<ReadStore>;
@@ -37,6 +38,26 @@ export interface ProjectionsModuleOptions {
 export async function openReadStore(config: ChronicleConfig): Promise<ReadStore> {
   if (config.mongoUrl) return await MongoReadStore.connect(config.mongoUrl);
   return SqliteReadStore.open({ path: join(config.dataDir, 'read-models.sqlite') });
+}
+
+/**
+ * The lease every process on one Redis shares, provided (globally) by the scheduling library's
+ * queue module when several processes can run; a registry symbol, as that library imports this one.
+ */
+const SHARED_LEASE = Symbol.for('chronicle:shared-lease');
+
+/**
+ * No projectors here (CHRONICLE_ROLES) → a lease never granted: the runtime only serves reads.
+ * With MongoDB read models and a shared lease → that lease: one process per projection. Else
+ * the read store is this process's own and so is the lease.
+ */
+export function chooseLease(
+  config: ChronicleConfig,
+  shared?: ProjectionLease | null,
+): ProjectionLease {
+  if (!hasProcessRole(config, 'projectors')) return new NeverGrantedLease();
+  if (shared && config.mongoUrl) return shared;
+  return new InProcessProjectionLease();
 }
 
 let registrations = 0;
@@ -68,7 +89,9 @@ export class ProjectionsModule
         },
         {
           provide: PROJECTION_LEASE,
-          useFactory: () => options.lease ?? new InProcessProjectionLease(),
+          inject: [CHRONICLE_CONFIG, { token: SHARED_LEASE, optional: true }],
+          useFactory: (config: ChronicleConfig, shared?: ProjectionLease | null) =>
+            options.lease ?? chooseLease(config, shared),
         },
         {
           provide: ProjectorRuntime,

@@ -46,3 +46,12 @@ export {
   SLA_TIMER_STORE,
   type QueueModuleOptions,
 } from './module/queue-options';
+// leases
+export { RedisLease, type RedisLeaseOptions } from './adapters/bullmq/redis-lease';
+export { LeasedWork, type LeasedWorkOptions } from './leases/leased-work';
+export {
+  SHARED_LEASE,
+  leasesAreShared,
+  type SharedLeaseTimings,
+} from './module/shared-lease.module';
+export { SLA_TIMERS_LEASE } from './module/queue-lifecycle';

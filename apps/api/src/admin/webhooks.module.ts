@@ -3,6 +3,7 @@ import {
   Inject,
   Logger,
   Module,
+  Optional,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
   type OnModuleDestroy,
@@ -15,9 +16,12 @@ import {
   UpcastingReader,
 } from '@chronicle/application';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
-import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
+import { CHRONICLE_CONFIG, type ChronicleConfig, hasProcessRole } from '@chronicle/platform';
+import type { ProjectionLease } from '@chronicle/projections';
 import {
   BullMqTimerScheduler,
+  LeasedWork,
+  SHARED_LEASE,
   SqliteTimerScheduler,
   type TimerScheduler,
 } from '@chronicle/scheduling';
@@ -35,6 +39,8 @@ import { WebhooksService } from './webhooks.service';
 const WEBHOOK_TIMERS = Symbol('WEBHOOK_TIMERS');
 export const WEBHOOK_RETRY_QUEUE = 'chronicle-webhook-retries';
 const logger = new Logger('Webhooks');
+/** The lease name of webhook dispatch: one process delivers at a time. */
+export const WEBHOOKS_LEASE = 'webhooks';
 
 /** The wake-ups of failed deliveries: BullMQ when REDIS_URL is set, else the embedded timers. */
 async function openTimers(config: ChronicleConfig): Promise<TimerScheduler> {
@@ -98,18 +104,58 @@ async function openTimers(config: ChronicleConfig): Promise<TimerScheduler> {
 export class WebhooksModule
   implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
 {
+  private leased: LeasedWork | undefined;
+  private dispatcherStarted = false;
+  private dispatcherStopped: Promise<void> | undefined;
+
   constructor(
     @Inject(WebhookDispatcher) private readonly dispatcher: WebhookDispatcher,
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Optional() @Inject(SHARED_LEASE) private readonly sharedLease?: ProjectionLease | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.dispatcher.start();
+    if (!hasProcessRole(this.config, 'webhooks')) return;
+    // Only with EVENTSTORE_URL can several processes follow one log; else this one delivers.
+    if (!this.sharedLease || !this.config.eventStoreUrl) {
+      await this.dispatcher.start();
+      return;
+    }
+    this.leased = new LeasedWork({
+      lease: this.sharedLease,
+      name: WEBHOOKS_LEASE,
+      start: () => this.startDispatcherOnce(),
+      onChange: (message, level) => logger[level](message),
+    });
+    this.leased.start();
   }
 
   // Before the event store closes (at application shutdown): runners still read it until then.
   async onModuleDestroy(): Promise<void> {
-    await this.dispatcher.stop();
+    await this.leased?.stop();
+    await this.stopDispatcher();
+  }
+
+  private stopDispatcher(): Promise<void> {
+    this.dispatcherStopped ??= this.dispatcher.stop();
+    return this.dispatcherStopped;
+  }
+
+  /**
+   * The dispatcher's timers close when it stops, so it runs one lease term per process: after a
+   * lost lease this process leaves delivery to the others until it is restarted.
+   */
+  private async startDispatcherOnce(): Promise<() => Promise<void>> {
+    if (this.dispatcherStarted) {
+      void this.leased?.stop();
+      throw new Error(
+        'the dispatcher lost its lease earlier; restart this process to deliver here',
+      );
+    }
+    this.dispatcherStarted = true;
+    await this.dispatcher.start();
+    return () => this.stopDispatcher();
   }
 
   async onApplicationShutdown(): Promise<void> {

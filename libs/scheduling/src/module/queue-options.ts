@@ -1,5 +1,6 @@
 import { type BreachOutcome } from '../sla/sla-breach-recorder';
 import { type DueTimer } from '../timer-scheduler.port';
+import type { SharedLeaseTimings } from './shared-lease.module';
 
 /** Nest injection token for the {@link QueueModuleOptions}. */
 export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
@@ -10,7 +11,10 @@ export const REDIS_HEALTH = Symbol('REDIS_HEALTH');
 export const SLA_TIMER_QUEUE = 'chronicle-sla-timers';
 export const REBUILD_QUEUE = 'chronicle-projection-rebuilds';
 
-/** What the queue module runs; every role is on by default, as in the one-process server. */
+/**
+ * What the queue module runs; every part is on by default, as in the one-process server.
+ * CHRONICLE_ROLES turns parts off for the process as a whole.
+ */
 export interface QueueModuleOptions {
   /** The SLA timers' notion of now. Default: the system clock. */
   clock?: () => Date;
@@ -27,4 +31,6 @@ export interface QueueModuleOptions {
   rebuildJobs?: boolean;
   /** Told what each fired SLA timer did, besides the log line of a recorded breach. */
   onSlaTimerFired?: (timer: DueTimer, outcome: BreachOutcome) => void;
+  /** The shared lease's timings (when several processes share the work); tests make them short. */
+  lease?: SharedLeaseTimings;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Logger, type Provider } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
-import { CHRONICLE_CONFIG, type ChronicleConfig } from '@chronicle/platform';
+import { CHRONICLE_CONFIG, type ChronicleConfig, hasProcessRole } from '@chronicle/platform';
 import { ProjectorRuntime } from '@chronicle/projections';
 import { BullMqProjectionRebuilds } from '../adapters/bullmq/bullmq-projection-rebuilds';
 import { BullMqTimerScheduler } from '../adapters/bullmq/bullmq-timer-scheduler';
@@ -33,7 +33,7 @@ function logRedisState(state: RedisState, reason?: string): void {
 }
 
 /** The SLA timers' store: BullMQ when REDIS_URL is set, else `<dataDir>/timers.sqlite`. */
-async function openTimerStore(
+export async function openTimerStore(
   config: ChronicleConfig,
   options: QueueModuleOptions,
 ): Promise<TimerScheduler & CheckpointStore> {
@@ -61,8 +61,28 @@ async function openRebuilds(
   return BullMqProjectionRebuilds.connect({
     redisUrl: config.redisUrl,
     runtime,
+    // A process without projectors only enqueues: the rebuild runs where projections run.
+    process: hasProcessRole(config, 'projectors'),
     queueName: REBUILD_QUEUE,
     prefix: options.prefix ?? config.redisPrefix,
+  });
+}
+
+/** The SLA timers over `timers`, logging each breach it records. */
+export function slaTimerService(
+  eventStore: EventStore,
+  timers: TimerScheduler & CheckpointStore,
+  options: QueueModuleOptions,
+): SlaTimerService {
+  return new SlaTimerService({
+    eventStore,
+    timers,
+    clock: options.clock,
+    onFired: (timer, outcome) => {
+      if (outcome === 'recorded') logger.log(`SLA breached: ${timer.timerId}`);
+      options.onSlaTimerFired?.(timer, outcome);
+    },
+    onError: (error) => logger.warn(`SLA timer feed paused: ${String(error)}`),
   });
 }
 
@@ -76,21 +96,7 @@ export const queueProviders: Provider[] = [
   {
     provide: SlaTimerService,
     inject: [EVENT_STORE, SLA_TIMER_STORE, QUEUE_MODULE_OPTIONS],
-    useFactory: (
-      eventStore: EventStore,
-      timers: TimerScheduler & CheckpointStore,
-      options: QueueModuleOptions,
-    ) =>
-      new SlaTimerService({
-        eventStore,
-        timers,
-        clock: options.clock,
-        onFired: (timer, outcome) => {
-          if (outcome === 'recorded') logger.log(`SLA breached: ${timer.timerId}`);
-          options.onSlaTimerFired?.(timer, outcome);
-        },
-        onError: (error) => logger.warn(`SLA timer feed paused: ${String(error)}`),
-      }),
+    useFactory: slaTimerService,
   },
   {
     provide: PROJECTION_REBUILDS,

@@ -10,11 +10,13 @@ import {
   REDIS_HEALTH,
 } from './queue-options';
 import { queueProviders } from './queue-providers';
+import { SharedLeaseModule } from './shared-lease.module';
 
 /**
  * SLA timers, the command queue and rebuild jobs, on BullMQ when REDIS_URL is set and in-process
  * otherwise (docs/queues.md). Needs the global EVENT_STORE, CHRONICLE_CONFIG and ProjectorRuntime.
- * Exports REDIS_HEALTH for `/health` and PROJECTION_REBUILDS for the admin endpoint.
+ * Exports REDIS_HEALTH for `/health` and PROJECTION_REBUILDS for the admin endpoint, and provides
+ * the shared lease (SHARED_LEASE) to every module when several processes can share the work.
  */
 @Module({})
 export class QueueModule {
@@ -22,7 +24,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       // Registers the ExecuteCommand handler the command queue sends through the CommandBus.
-      imports: [ApplicationModule],
+      imports: [ApplicationModule, SharedLeaseModule.forRoot(options.lease)],
       providers: [
         { provide: QUEUE_MODULE_OPTIONS, useValue: options },
         ...queueProviders,
