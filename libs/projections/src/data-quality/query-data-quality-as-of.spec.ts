@@ -8,6 +8,7 @@ import {
   type DataQualityView,
   queryDataQuality,
 } from './query-data-quality';
+import type { QualityContact } from './quality-contact';
 import { queryDataQualityAsOf } from './query-data-quality-as-of';
 import { projectQuality } from './testing/quality-events';
 import { at, nineContacts } from './testing/nine-contacts';
@@ -134,6 +135,19 @@ describe('GET /views/data-quality?validAt, worked by hand', () => {
       contacts: 0,
       missing: { name: 0, email: 0, phone: 0, owner: 0 },
       stale: 0,
+    });
+  });
+  it('refuses to answer from contacts written before facts were kept (an older version serving)', async () => {
+    const [stored] = await readStore.find(model.contacts, { _id: 'A' });
+    const { facts: _facts, ...withoutFacts } = stored as QualityContact;
+    await readStore.applyBatch({
+      projection: 'data-quality.test-edit',
+      writes: [{ kind: 'put', collection: model.contacts, document: withoutFacts }],
+      expectedCheckpoint: undefined,
+      checkpoint: '1',
+    });
+    await expect(queryDataQualityAsOf(model, 365, at('02-15'))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
     });
   });
 });

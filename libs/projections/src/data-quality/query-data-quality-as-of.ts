@@ -1,3 +1,4 @@
+import { ChronicleError } from '@chronicle/platform';
 import { compareBusinessTime, type Fact, factAsEvent, factsAsOf } from '../shared/business-time';
 import { applyToQuality } from './apply-quality';
 import { InMemoryWork } from './in-memory-work';
@@ -31,6 +32,14 @@ export async function queryDataQualityAsOf(
   validAt: string,
 ): Promise<DataQualityView> {
   const documents = (await model.readStore.find(model.contacts, {})) as QualityContact[];
+  // Every event naming a contact leaves a fact on it, registration first; a registered contact
+  // without facts was written by an older version, still serving while the new one is built.
+  if (documents.some((contact) => contact.registered && contact.facts === undefined)) {
+    throw new ChronicleError(
+      'UNAVAILABLE',
+      'The data-quality read model is being rebuilt to answer validAt; retry once it serves',
+    );
+  }
   const facts = documents.flatMap((contact) => factsAsOf(contact.facts ?? [], validAt));
   facts.sort(compareBusinessTime);
   const work = await foldQuality(facts);
