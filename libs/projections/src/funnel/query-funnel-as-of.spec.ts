@@ -160,6 +160,51 @@ describe('GET /views/lifecycle-funnel?validAt', () => {
     expect(latest).toEqual(await live());
   });
 
+  it('keeps an owner and a merge dated before the registration, but no stage change', async () => {
+    const { event } = recordedEvents();
+    const model = await projectEvents(readStore, lifecycleFunnelProjection, [
+      event({
+        type: 'ContactRegistered',
+        at: '2025-03-10T00:00:00Z',
+        data: { contactId: 'P', lifecycleStage: 'lead' },
+      }),
+      event({
+        type: 'ContactRegistered',
+        at: '2025-03-10T00:00:00Z',
+        data: { contactId: 'Q', lifecycleStage: 'lead' },
+      }),
+      // Backfills dated before the registrations: P's owner, P's move to customer, Q's merge.
+      event({
+        type: 'ContactOwnerAssigned',
+        at: '2025-03-08T00:00:00Z',
+        data: { contactId: 'P', ownerId: 'U-9' },
+      }),
+      event({
+        type: 'LifecycleStageChanged',
+        at: '2025-03-09T00:00:00Z',
+        data: { contactId: 'P', to: 'customer' },
+      }),
+      event({
+        type: 'ContactsMerged',
+        at: '2025-03-09T00:00:00Z',
+        data: { contactId: 'Q', survivorContactId: 'P', duplicateContactId: 'Q' },
+      }),
+    ]);
+    const contacts = model.collection(FUNNEL_CONTACTS);
+    const asked = (filters: FunnelFilters) =>
+      queryLifecycleFunnelAsOf(readStore, contacts, filters, '2025-03-10T00:00:00.000Z', '5');
+    // P alone (Q was merged away), owned by U-9, a lead as registered: a stage dated before the
+    // contact existed is no stay, and the registration's stage is the later fact.
+    expect(figures(await asked({}))).toEqual({
+      total: 1,
+      current: [0, 1, 0, 0, 0, 0, 0],
+      reached: [1, 1, 0, 0, 0, 0, 0],
+      medians: [null, null, null, null, null, null, null],
+    });
+    expect((await asked({ ownerId: 'U-9' })).total).toBe(1);
+    expect(await asked({})).toEqual(await queryLifecycleFunnel(readStore, contacts, {}, '5'));
+  });
+
   it('refuses, rather than guesses, on a generation built before the funnel kept histories', async () => {
     // What a version-2 generation holds while version 3 rebuilds: contacts and no histories.
     const contacts = 'lifecycle-funnel.g0.contacts';
