@@ -10,7 +10,7 @@ import {
   newCampaign,
 } from './campaign-documents';
 import { type CampaignSettings, evolveCampaignSettings } from './campaign-settings';
-import { type ContactAttribution, evolveContactAttribution } from './contact-attribution';
+import { type ContactAttribution, contactAttributionAsOf } from './contact-attribution';
 import { type DealAttribution, dealCredits, evolveDealAttribution } from './deal-attribution';
 
 /** What a campaigns answer is asked: the model, its half-life, and the business moment. */
@@ -63,7 +63,7 @@ export async function tallyCredits(
   const touchedBy: Array<ReadonlySet<string>> = [];
   const creditsOf = new Map<string, Map<string, number>>();
   for (const contact of await contactsToRead(readStore, entities, question, onlyCampaignId)) {
-    const state = asOf(contact.facts, question.validAt, evolveContactAttribution);
+    const state = contactAttributionAsOf(contact.facts, question.validAt);
     if (!state) continue;
     const credits = campaignCredits(state.touchPoints, question, state.customerAt);
     creditsOf.set(contact._id, credits);
@@ -153,7 +153,7 @@ async function dealsToRead(
 }
 
 /** The fold of the facts known at `validAt`, or of all of them. */
-function asOf<D extends CampaignSettings | ContactAttribution | DealAttribution>(
+function asOf<D extends CampaignSettings | DealAttribution>(
   facts: readonly Fact[],
   validAt: string | undefined,
   evolve: (state: D | undefined, event: EventLike) => D,

@@ -1,5 +1,5 @@
 import type { Fact } from '../shared/business-time';
-import { factAsEvent } from '../shared/business-time';
+import { factAsEvent, factsAsOf } from '../shared/business-time';
 import { type EventLike, occurredAtOf, stringField } from '../shared/event-fields';
 import { ladderRankOf } from '../shared/ladder';
 import type { TouchPoint } from './attribution-models';
@@ -35,60 +35,51 @@ function emptyAttribution(): ContactAttribution {
 }
 
 /**
- * The pure fold of a contact's campaign facts, taken in business-time order. Every field is a
- * function of the set of facts folded (earliest, highest, any), so the live projection and an
- * as-of answer agree whatever order the facts were recorded in.
+ * The fold of a contact's campaign facts that had happened by `validAt` (all of them when
+ * undefined), in business-time order. Every field is a function of the set of facts folded
+ * (earliest, highest, any), so the live projection and an as-of answer agree whatever order the
+ * facts were recorded in. The state is the fold's own, so lists grow in place: a contact with
+ * many touches folds in linear time.
  */
-export function evolveContactAttribution(
-  state: ContactAttribution | undefined,
-  event: EventLike,
-): ContactAttribution {
-  const next = state ?? emptyAttribution();
-  const at = occurredAtOf(event);
-  const campaignId = stringField(event.data, 'campaignId');
-  switch (event.type) {
-    case 'ContactRegistered': {
-      const rank = ladderRankOf(event.data.lifecycleStage ?? 'lead');
-      return {
-        ...reachRank(next, rank, at),
-        touchPoints:
-          campaignId === undefined
-            ? next.touchPoints
-            : [...next.touchPoints, { campaignId, occurredAt: at }],
-      };
-    }
-    case 'CampaignTouchRecorded': {
-      if (campaignId === undefined) return next;
-      const kind = stringField(event.data, 'kind') ?? 'unknown';
-      return {
-        ...next,
-        touchPoints: [...next.touchPoints, { campaignId, occurredAt: at }],
-        touches: [...next.touches, { campaignId, kind }],
-      };
-    }
-    case 'LifecycleStageChanged':
-      return reachRank(next, ladderRankOf(event.data.to), at);
-    case 'ContactsMerged':
-      return { ...next, mergedAway: true };
-    default:
-      return next;
-  }
-}
-
-function reachRank(state: ContactAttribution, rank: number, at: string): ContactAttribution {
-  const customerAt =
-    state.customerAt === undefined && rank >= CUSTOMER_RANK ? at : state.customerAt;
-  return {
-    ...state,
-    highestRank: Math.max(state.highestRank, rank),
-    ...(customerAt !== undefined && { customerAt }),
-  };
+export function contactAttributionAsOf(
+  facts: readonly Fact[],
+  validAt?: string,
+): ContactAttribution | undefined {
+  const known = validAt === undefined ? facts : factsAsOf(facts, validAt);
+  if (known.length === 0) return undefined;
+  const state = emptyAttribution();
+  for (const fact of known) applyContactFact(state, factAsEvent(fact));
+  return state;
 }
 
 /** The fold of every fact held (the live state). */
 export function contactAttributionOf(facts: readonly Fact[]): ContactAttribution {
-  return facts.reduce<ContactAttribution>(
-    (state, fact) => evolveContactAttribution(state, factAsEvent(fact)),
-    emptyAttribution(),
-  );
+  return contactAttributionAsOf(facts) ?? emptyAttribution();
+}
+
+function applyContactFact(state: ContactAttribution, event: EventLike): void {
+  const at = occurredAtOf(event);
+  const campaignId = stringField(event.data, 'campaignId');
+  switch (event.type) {
+    case 'ContactRegistered':
+      reachRank(state, ladderRankOf(event.data.lifecycleStage ?? 'lead'), at);
+      if (campaignId !== undefined) state.touchPoints.push({ campaignId, occurredAt: at });
+      return;
+    case 'CampaignTouchRecorded':
+      if (campaignId === undefined) return;
+      state.touchPoints.push({ campaignId, occurredAt: at });
+      state.touches.push({ campaignId, kind: stringField(event.data, 'kind') ?? 'unknown' });
+      return;
+    case 'LifecycleStageChanged':
+      reachRank(state, ladderRankOf(event.data.to), at);
+      return;
+    case 'ContactsMerged':
+      state.mergedAway = true;
+      return;
+  }
+}
+
+function reachRank(state: ContactAttribution, rank: number, at: string): void {
+  if (state.customerAt === undefined && rank >= CUSTOMER_RANK) state.customerAt = at;
+  state.highestRank = Math.max(state.highestRank, rank);
 }
