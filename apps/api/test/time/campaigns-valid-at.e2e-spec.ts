@@ -119,6 +119,16 @@ describe('the campaigns views as of a business moment', () => {
       ['CMP-A', 0.333333333, 0.333333333, 300],
       ['CMP-B', 0.666666667, 0.666666667, 600],
     ]);
+    // Time decay with a 1-day half-life, towards the customer entry on 01-06: Δ = 6, 5 and 1
+    // days, weights ∝ 2^-5, 2^-4, 1 = 1/32, 2/32, 32/32: CMP-B 33/35, CMP-A 2/35 (of D-1's 900:
+    // 848.571429 and 51.428571).
+    const decayed = await read(
+      `/views/campaigns?model=time_decay&halfLifeDays=1&validAt=${VALID_AT}`,
+    );
+    expect(figures(decayed.body)).toEqual([
+      ['CMP-A', 0.057142857, 0.057142857, 51.428571],
+      ['CMP-B', 0.942857143, 0.942857143, 848.571429],
+    ]);
     // The first touch is CMP-B's backfilled one.
     expect((await read(`/views/campaigns/CMP-A?validAt=${VALID_AT}`)).body).toMatchObject({
       customers: 0,
