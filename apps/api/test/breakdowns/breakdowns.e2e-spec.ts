@@ -225,7 +225,8 @@ describe('breakdowns over HTTP', () => {
   it.each([
     ['/views/pipeline?groupBy=region', 'groupBy'],
     ['/views/campaigns?groupBy=owner', 'groupBy'],
-    ['/views/campaigns?groupBy=channel&model=linear', 'model'],
+    ['/views/campaigns?groupBy=channel&model=w_shaped', 'model'],
+    ['/views/campaigns?model=time_decay&halfLifeDays=0', 'halfLifeDays'],
     ['/views/campaigns/M-1?groupBy=channel', 'groupBy'],
     ['/views/data-quality?staleDays=0', 'staleDays'],
     ['/views/data-quality?staleDays=-3', 'staleDays'],
@@ -252,9 +253,24 @@ describe('breakdowns over HTTP', () => {
       paths: Record<string, { get: { parameters: Array<{ name: string }> } }>;
     }>('/docs-json', {});
     const names = (path: string) => body.paths[path]!.get.parameters.map(({ name }) => name).sort();
-    expect(names('/views/forecast')).toEqual(['from', 'minPosition', 'ownerId', 'teamId', 'to']);
-    expect(names('/views/data-quality')).toEqual(['minPosition', 'staleDays']);
+    expect(names('/views/forecast')).toEqual([
+      'from',
+      'minPosition',
+      'ownerId',
+      'teamId',
+      'to',
+      'validAt',
+    ]);
+    expect(names('/views/data-quality')).toEqual(['minPosition', 'staleDays', 'validAt']);
     expect(names('/views/pipeline')).toContain('groupBy');
-    expect(names('/views/campaigns')).toEqual(['from', 'groupBy', 'minPosition', 'model', 'to']);
+    expect(names('/views/campaigns')).toEqual([
+      'from',
+      'groupBy',
+      'halfLifeDays',
+      'minPosition',
+      'model',
+      'to',
+      'validAt',
+    ]);
   });
 });

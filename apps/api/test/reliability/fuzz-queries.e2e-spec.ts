@@ -155,12 +155,14 @@ describe('query parameters of every route under generated input', () => {
       'ownerId',
       'source',
       'to',
+      'validAt',
     ]);
     expect(byTemplate.get('/audit/streams/{streamId}')).toEqual(['from', 'limit']);
     expect(byTemplate.get('/audit/customers/{contactId}/state')).toEqual([
       'asOf',
       'atPosition',
       'minPosition',
+      'validAt',
     ]);
     expect(byTemplate.get('/health')).toEqual([]);
   });

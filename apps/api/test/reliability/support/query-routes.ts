@@ -5,6 +5,8 @@ export type ParameterKind =
   | { kind: 'time' }
   | { kind: 'position'; pattern: RegExp }
   | { kind: 'integer'; min: number; max: number }
+  /** A decimal number above 0 (exclusive) and at most `max`, in its plain spelling. */
+  | { kind: 'positive'; max: number }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'text'; maxLength: number }
   /** An opaque paging token a previous answer gave; only an earlier page can make a valid one. */
@@ -27,6 +29,7 @@ interface Schema {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: boolean;
   maxLength?: number;
   enum?: string[];
   oneOf?: Schema[];
@@ -97,6 +100,9 @@ function kindOf(
   if (schema.pattern) return { kind: 'position', pattern: new RegExp(schema.pattern) };
   if (schema.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined) {
     return { kind: 'integer', min: schema.minimum, max: schema.maximum };
+  }
+  if (schema.type === 'number' && schema.minimum === 0 && schema.exclusiveMinimum === true) {
+    if (schema.maximum !== undefined) return { kind: 'positive', max: schema.maximum };
   }
   if (schema.type === 'string' && schema.maxLength !== undefined) {
     return { kind: 'text', maxLength: schema.maxLength };

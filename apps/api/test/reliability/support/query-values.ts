@@ -99,6 +99,15 @@ export function validValue(kind: ParameterKind, head: number): fc.Arbitrary<stri
       return fc.integer({ min: 0, max: head }).map(String);
     case 'integer':
       return fc.integer({ min: kind.min, max: Math.min(kind.max, 1_000_000) }).map(String);
+    case 'positive':
+      return fc
+        .record({
+          whole: fc.integer({ min: 0, max: Math.min(kind.max, 1_000_000) - 1 }),
+          fraction: fc.option(fc.integer({ min: 1, max: 999 })),
+        })
+        .map(({ whole, fraction }) =>
+          fraction === null ? String(whole + 1) : `${whole}.${pad(fraction, 3)}`,
+        );
     case 'choice':
       return fc.constantFrom(...kind.values);
     case 'text':
@@ -126,6 +135,14 @@ export function malformedValue(kind: ParameterKind): fc.Arbitrary<string> {
           fc.bigInt({ min: BigInt(kind.max) + 1n, max: BigInt(kind.max) * 10n + 10n }).map(String),
         )
         .filter((value) => !isCanonicalIntegerIn(value, kind.min, kind.max));
+    case 'positive':
+      return fc
+        .oneof(
+          oddText,
+          fc.constantFrom('0', '0.0', '-7', '.5', '5.', '1e1'),
+          fc.integer({ min: kind.max + 1, max: kind.max * 10 }).map(String),
+        )
+        .filter((value) => !isPlainPositiveUpTo(value, kind.max));
     case 'choice':
       return fc
         .oneof(
@@ -140,6 +157,12 @@ export function malformedValue(kind: ParameterKind): fc.Arbitrary<string> {
     case 'cursor':
       return oddText.filter((value) => value.trim() !== '');
   }
+}
+
+function isPlainPositiveUpTo(value: string, max: number): boolean {
+  return (
+    /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/.test(value) && Number(value) > 0 && Number(value) <= max
+  );
 }
 
 function isCanonicalIntegerIn(value: string, min: number, max: number): boolean {
