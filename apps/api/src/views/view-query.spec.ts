@@ -62,12 +62,12 @@ describe('view query parameters', () => {
     expect(fieldsRefused(PipelineQuery, { groupBy: ['owner', 'team'] })).toEqual(['groupBy']);
   });
 
-  it('breaks campaigns down by channel only, under first touch only (until other models land)', () => {
-    expect(fieldsRefused(CampaignListQuery, { groupBy: 'channel', model: 'first_touch' })).toEqual(
-      [],
-    );
+  it('breaks campaigns down by channel only, under any attribution model', () => {
+    for (const model of ['first_touch', 'last_touch', 'linear', 'u_shaped', 'time_decay']) {
+      expect(fieldsRefused(CampaignListQuery, { groupBy: 'channel', model })).toEqual([]);
+    }
     expect(fieldsRefused(CampaignListQuery, { groupBy: 'owner' })).toEqual(['groupBy']);
-    expect(fieldsRefused(CampaignListQuery, { groupBy: 'channel', model: 'linear' })).toEqual([
+    expect(fieldsRefused(CampaignListQuery, { groupBy: 'channel', model: 'w_shaped' })).toEqual([
       'model',
     ]);
     // One campaign is not broken down.

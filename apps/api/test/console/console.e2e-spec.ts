@@ -215,8 +215,10 @@ describeInBrowser('the console in a real browser', () => {
   it('offers the as-of slider exactly where the view takes validAt, and it moves the figures', async () => {
     for (const [page, route] of [
       ['/console/funnel#from=2016-01-01', '/views/lifecycle-funnel'],
-      ['/console/sla#from=2016-03-01', '/views/service-sla'],
-      ['/console/pipeline#from=2016-10-01', '/views/pipeline'],
+      // The first 60 incidents were all opened on 29 February; most were resolved days later.
+      ['/console/sla#from=2016-02-29', '/views/service-sla'],
+      // The first deal of the sample was engaged on 20 October 2016 and won in March 2017.
+      ['/console/pipeline#from=2016-10-20', '/views/pipeline'],
     ] as const) {
       const tab = await open(page, KEYS.analyst);
       const slider = await tab.page.$('#as-of');
@@ -230,6 +232,7 @@ describeInBrowser('the console in a real browser', () => {
       expect(validAt).toMatch(/T23:59:59Z$/);
       const from = new URLSearchParams(page.split('#')[1]).get('from');
       const asOf = await server.api<unknown>(`${route}?from=${from}&validAt=${validAt}`);
+      expect(asOf).not.toEqual(await server.api<unknown>(`${route}?from=${from}`));
       if (route === '/views/service-sla') await expectSlaShown(tab.page, asOf as SlaAnswer);
       if (route === '/views/pipeline') await expectPipelineShown(tab.page, asOf as PipelineAnswer);
       if (route === '/views/lifecycle-funnel')
