@@ -14,6 +14,10 @@ import { rawRequest } from './support/raw-http';
 
 // Hostile input over real HTTP against the whole API. Every request is judged by
 // sendAndJudge (support/command-checks.ts): no 5xx, CONTRACT errors, nothing appended on a 4xx.
+// A thousand generated requests take about 10 s on an idle machine and over 30 s while the other
+// suites run beside them; a timeout would leave requests in flight into the next test.
+jest.setTimeout(120_000);
+
 describe('POST /commands/{type} under generated hostile input', () => {
   let api: ApiHarness;
   const json = { 'Content-Type': 'application/json' };

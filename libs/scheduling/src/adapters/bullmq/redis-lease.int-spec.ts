@@ -58,10 +58,13 @@ describe('RedisLease', () => {
         expect(held.lost.aborted).toBe(false);
         terms.push({ holder, from, to: performance.now() });
         await held.release();
+        // Step back a while before contending again, as a process between jobs would: without it
+        // the holder that just let go wins the next round before the others, who poll, look.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 50));
       }
     };
     const running = contenders.map((lease, i) => contend(lease, i));
-    const deadline = Date.now() + 3000;
+    const deadline = Date.now() + 6000;
     while (terms.length < 60 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
