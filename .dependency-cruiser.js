@@ -35,6 +35,14 @@ module.exports = {
       to: { path: '/adapters/' },
     },
     {
+      name: 'entry-files-export-no-adapter',
+      comment:
+        "A lib's entry names its ports, tokens and logic; adapters and the modules that open them sit behind subpaths (@chronicle/<lib>/embedded, /module…), so importing a token loads no driver.",
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/index\\.ts$' },
+      to: { path: ['/adapters/', '^libs/[^/]+/src/module/(?!queue-options)'] },
+    },
+    {
       name: 'no-lib-imports-bench-or-tests',
       comment: 'Benchmarks and e2e suites use the code, never the reverse.',
       severity: 'error',

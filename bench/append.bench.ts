@@ -4,7 +4,8 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { openDurableDatabase } from '../libs/embedded-sqlite/src';
-import { chainHashOfEncoded, SqliteEventStore } from '../libs/event-store/src';
+import { chainHashOfEncoded } from '../libs/event-store/src';
+import { SqliteEventStore } from '../libs/event-store/src/adapters/embedded';
 import { applySchema } from '../libs/event-store/src/adapters/embedded/schema';
 import {
   type EmmettPeer,

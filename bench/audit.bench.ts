@@ -14,7 +14,8 @@ import {
 } from '../libs/application/src/audit/merged-streams';
 import { firstReplayPage, replayAsOf } from '../apps/api/src/audit/customer-360-replay';
 import { Customer360Snapshots } from '../apps/api/src/audit/customer-360-snapshots';
-import { SqliteEventStore, type EventToAppend } from '../libs/event-store/src';
+import { type EventToAppend } from '../libs/event-store/src';
+import { SqliteEventStore } from '../libs/event-store/src/adapters/embedded';
 import { toCustomer360View } from '../libs/projections/src';
 import { freshDirectory, printTable, removeDirectory } from './bench-support';
 

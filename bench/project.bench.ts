@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { DatasetName } from '../apps/cli/src/datasets/dataset-registry';
 import { importDataset } from '../apps/cli/src/import/import-dataset';
 import { InProcessSender } from '../apps/cli/src/senders/in-process-sender';
-import { SqliteEventStore, type EventStore, type SubscribeOptions } from '../libs/event-store/src';
+import { type EventStore, type SubscribeOptions } from '../libs/event-store/src';
+import { SqliteEventStore } from '../libs/event-store/src/adapters/embedded';
 import { loadConfig } from '../libs/platform/src';
 import {
   campaignsProjection,
@@ -24,7 +25,7 @@ import {
   serviceSlaProjection,
   type Projection,
 } from '../libs/projections/src';
-import { SqliteReadStore } from '../libs/read-store/src';
+import { SqliteReadStore } from '../libs/read-store/src/adapters/embedded';
 import { ensureSyntheticDataset, syntheticDataDirectory } from './scale/synthetic-crm';
 import {
   freshDirectory,

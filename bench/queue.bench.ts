@@ -3,7 +3,7 @@
 // Redis; then checks that each queued command was applied exactly once.
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { deleteKeysWithPrefix } from '../libs/scheduling/src';
+import { deleteKeysWithPrefix } from '../libs/scheduling/src/adapters/bullmq';
 import { QueueHarness, SERVICE_TOKEN } from '../apps/api/src/queue/testing/queue-harness';
 import {
   formatRate,

@@ -15,7 +15,7 @@ import { ViewsModule } from '../../apps/api/src/views/views.module';
 import { type ChronicleConfig, loadConfigOrExit, PlatformModule } from '../../libs/platform/src';
 import { ProjectionsModule, ProjectorRuntime } from '../../libs/projections/src';
 import { READ_STORE, type ReadStore } from '../../libs/read-store/src';
-import { EventStoreModule } from '../../libs/event-store/src';
+import { EventStoreModule } from '../../libs/event-store/src/module';
 import { compareWithEntityScan } from './entity-scan-comparison';
 
 @Module({})

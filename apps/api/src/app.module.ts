@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EventStoreModule } from '@chronicle/event-store';
+import { EventStoreModule } from '@chronicle/event-store/module';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
-import { QueueModule } from '@chronicle/scheduling';
+import { QueueModule } from '@chronicle/scheduling/module';
 import { ProjectionsModule } from '@chronicle/projections';
 import { ProjectionsController } from './admin/projections.controller';
 import { WebhooksModule } from './admin/webhooks.module';

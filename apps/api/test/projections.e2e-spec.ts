@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE, type EventStore, EventStoreModule } from '@chronicle/event-store';
+import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import { EventStoreModule } from '@chronicle/event-store/module';
 import { type ChronicleConfig, loadConfig, PlatformModule } from '@chronicle/platform';
 import {
   ProjectionsModule,

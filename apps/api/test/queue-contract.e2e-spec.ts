@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
-import { deleteKeysWithPrefix } from '@chronicle/scheduling';
+import { deleteKeysWithPrefix } from '@chronicle/scheduling/bullmq';
 import { QueueHarness } from '../src/queue/testing/queue-harness';
 import { testRedisUrl, uniquePrefix } from '../../../libs/scheduling/src/testing/test-redis';
 

@@ -1,4 +1,5 @@
-import { deleteKeysWithPrefix, type BreachOutcome, type DueTimer } from '@chronicle/scheduling';
+import { type BreachOutcome, type DueTimer } from '@chronicle/scheduling';
+import { deleteKeysWithPrefix } from '@chronicle/scheduling/bullmq';
 import { QueueHarness } from '../src/queue/testing/queue-harness';
 import { eventually } from '../../../libs/scheduling/src/testing/eventually';
 import { testRedisUrl, uniquePrefix } from '../../../libs/scheduling/src/testing/test-redis';

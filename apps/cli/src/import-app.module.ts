@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EventStoreModule } from '@chronicle/event-store';
+import { EventStoreModule } from '@chronicle/event-store/module';
 import { ApplicationModule } from '@chronicle/application';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
 

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EventStoreModule } from '@chronicle/event-store';
+import { EventStoreModule } from '@chronicle/event-store/module';
 import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
 import { type ChronicleConfig, PlatformModule } from '@chronicle/platform';
-import { QueueModule } from '@chronicle/scheduling';
+import { QueueModule } from '@chronicle/scheduling/module';
 import { ProjectionsModule, viewProjections } from '@chronicle/projections';
 
 /**

@@ -11,10 +11,6 @@ export {
 export { IDENTITY_INDEX, type IdentityIndex } from './identity/identity-index.port';
 export { ContactIdentities } from './identity/contact-identities';
 export type { IdentityKind } from './identity/identity-index.port';
-export {
-  openCommandSideStores,
-  type CommandSideStores,
-} from './adapters/embedded/command-side-database';
 export { KEY_STORE, type KeyStore } from './privacy/key-store.port';
 export { ERASED, PersonalDataCipher } from './privacy/personal-data-cipher';
 export { FAULT_POINTS, type FaultPoint } from './erasure/fault-points';

@@ -11,7 +11,9 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { CHRONICLE_CONFIG, type ChronicleConfig, hasProcessRole } from '@chronicle/platform';
-import { MongoReadStore, READ_STORE, type ReadStore, SqliteReadStore } from '@chronicle/read-store';
+import { READ_STORE, type ReadStore } from '@chronicle/read-store';
+import { MongoReadStore } from '@chronicle/read-store/mongodb';
+import { SqliteReadStore } from '@chronicle/read-store/embedded';
 import type { Projection } from './runtime/projection';
 import {
   InProcessProjectionLease,

@@ -12,4 +12,3 @@ export {
 export { WebhookDispatcher, type WebhookDispatcherOptions } from './webhook-dispatcher';
 export { WEBHOOK_STORE, type NewDelivery, type WebhookStore } from './webhook-store.port';
 export type { Delivery, DeliveryStatus, Webhook, WebhookState } from './webhook-types';
-export { SqliteWebhookStore } from './adapters/embedded/sqlite-webhook-store';

@@ -18,20 +18,17 @@ import {
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { CHRONICLE_CONFIG, type ChronicleConfig, hasProcessRole } from '@chronicle/platform';
 import type { ProjectionLease } from '@chronicle/projections';
-import {
-  BullMqTimerScheduler,
-  LeasedWork,
-  SHARED_LEASE,
-  SqliteTimerScheduler,
-  type TimerScheduler,
-} from '@chronicle/scheduling';
+import { LeasedWork, type TimerScheduler } from '@chronicle/scheduling';
+import { BullMqTimerScheduler } from '@chronicle/scheduling/bullmq';
+import { SHARED_LEASE } from '@chronicle/scheduling/module';
+import { SqliteTimerScheduler } from '@chronicle/scheduling/embedded';
 import {
   AddressPolicy,
-  SqliteWebhookStore,
   WebhookDispatcher,
   WEBHOOK_STORE,
   type WebhookStore,
 } from '@chronicle/webhooks';
+import { SqliteWebhookStore } from '@chronicle/webhooks/embedded';
 import { WebhookMetrics } from './webhook-metrics';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';

@@ -1,11 +1,7 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type EventStoreAdapter,
-  eventStoreAdapterFor,
-} from '@chronicle/event-store';
+import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
+import { type EventStoreAdapter, eventStoreAdapterFor } from '@chronicle/event-store/module';
 import type { IntegrityLog, IntegrityStatus } from '@chronicle/integrity';
 import { CHRONICLE_CONFIG, type ChronicleConfig, Public } from '@chronicle/platform';
 import { REDIS_HEALTH } from '@chronicle/scheduling';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventToAppend, SqliteEventStore } from '@chronicle/event-store';
+import { type EventToAppend } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import type { Counter, Histogram } from 'prom-client';
 import { ChronicleMetrics } from './chronicle-metrics';
 import { observeEventStore } from './event-store-metrics';

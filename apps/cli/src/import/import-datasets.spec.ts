@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SqliteEventStore } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import { type ChronicleConfig, loadConfig } from '@chronicle/platform';
 import type { DatasetName } from '../datasets/dataset-registry';
 import type { CommandSender } from '../senders/command-sender';

@@ -1,4 +1,4 @@
-import { ReadOnlyEventLog } from '@chronicle/event-store';
+import { ReadOnlyEventLog } from '@chronicle/event-store/embedded';
 import {
   type Checkpoint,
   describeProblem,

@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStoreDbEventStore, type EventStore, SqliteEventStore } from '@chronicle/event-store';
+import { type EventStore } from '@chronicle/event-store';
+import { EventStoreDbEventStore } from '@chronicle/event-store/eventstoredb';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import { anEvent } from '@chronicle/event-store/testing';
 // The EventStoreDB adapter over the stand-in node its own tests use (docs/architecture.md).
 import { InMemoryEventStoreDb } from '../../../event-store/src/adapters/eventstoredb/testing/in-memory-esdb';

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { comparePositions, SqliteEventStore } from '@chronicle/event-store';
+import { comparePositions } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import { ProjectorRuntime } from './projector-runtime';
 import { killAllFixtures, killed, runFixture, waitForLine } from '@chronicle/event-store/testing';
-import { SqliteReadStore } from '@chronicle/read-store';
+import { SqliteReadStore } from '@chronicle/read-store/embedded';
 import { appendEvents, counterProjection } from './testing/test-projections';
 
 const fixture = (name: string): string => join(__dirname, 'testing', `${name}.ts`);

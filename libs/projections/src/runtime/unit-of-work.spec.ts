@@ -2,7 +2,7 @@ import { BatchUnitOfWork } from './unit-of-work';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteReadStore } from '@chronicle/read-store';
+import { SqliteReadStore } from '@chronicle/read-store/embedded';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));

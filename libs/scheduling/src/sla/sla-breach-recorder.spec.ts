@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, type JsonObject, SqliteEventStore } from '@chronicle/event-store';
+import { type EventStore, type JsonObject } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import { SlaBreachRecorder } from './sla-breach-recorder';
 import { slaBreachEventId, type SlaTimerPayload } from './sla-timers';
 

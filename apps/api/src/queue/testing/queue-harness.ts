@@ -4,12 +4,8 @@ import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type RecordedEvent,
-  EventStoreModule,
-} from '@chronicle/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@chronicle/event-store';
+import { EventStoreModule } from '@chronicle/event-store/module';
 import {
   type ChronicleConfig,
   installHttpBoundary,
@@ -21,10 +17,10 @@ import {
   type CheckpointStore,
   SlaTimerService,
   type TimerScheduler,
-  QueueModule,
   type QueueModuleOptions,
   SLA_TIMER_STORE,
 } from '@chronicle/scheduling';
+import { QueueModule } from '@chronicle/scheduling/module';
 import { CommandsModule } from '../../commands/commands.module';
 
 export const SERVICE_TOKEN = 'service-token';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, SqliteEventStore } from '@chronicle/event-store';
+import { type EventStore } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import {
   type CommandSideStores,
   openCommandSideStores,

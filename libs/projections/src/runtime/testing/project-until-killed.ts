@@ -1,9 +1,9 @@
 // Child process for the crash spec: runs the counter projection over the stores in argv[2] (event
 // store folder) and argv[3] (read store file) with small batches, and prints each hundredth
 // position it has committed, until it is killed.
-import { SqliteEventStore } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import { ProjectorRuntime } from '../projector-runtime';
-import { SqliteReadStore } from '@chronicle/read-store';
+import { SqliteReadStore } from '@chronicle/read-store/embedded';
 import { counterProjection } from './test-projections';
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
-import { SqliteReadStore } from '@chronicle/read-store';
+import { SqliteReadStore } from '@chronicle/read-store/embedded';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@chronicle/event-store';
+import { SqliteEventStore } from '@chronicle/event-store/embedded';
 import type { ReadDocument, ReadStore } from '@chronicle/read-store';
 import type { Projection } from '../projection';
 import { ProjectorRuntime, type ProjectorRuntimeOptions } from '../projector-runtime';

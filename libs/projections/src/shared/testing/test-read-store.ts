@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadStore } from '@chronicle/read-store';
-import { SqliteReadStore } from '@chronicle/read-store';
+import { SqliteReadStore } from '@chronicle/read-store/embedded';
 
 /**
  * A fresh embedded read store in its own temp folder, so view tests run their queries against the

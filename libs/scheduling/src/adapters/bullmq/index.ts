@@ -7,3 +7,4 @@ export {
 } from './bullmq-projection-rebuilds';
 export { RedisHealthProbe, type RedisState } from './redis-health';
 export { deleteKeysWithPrefix } from './redis-connections';
+export { RedisLease, type RedisLeaseOptions } from './redis-lease';
