@@ -1,6 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { JsonLogger, loadConfigOrExit, nestLogLevel, stopOnSignals } from '@chronicle/platform';
+import {
+  hasProcessRole,
+  JsonLogger,
+  loadConfigOrExit,
+  nestLogLevel,
+  stopOnSignals,
+} from '@chronicle/platform';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
@@ -25,6 +31,16 @@ async function main(): Promise<void> {
       `CHRONICLE_API_KEYS is unset: development API keys are in ${config.devApiKeysFile}`,
       'Config',
     );
+  }
+  if (!hasProcessRole(config, 'http')) {
+    // A projector or timer process of a scaled-out deployment (CHRONICLE_ROLES): the same modules
+    // and background work, no port to guard.
+    await app.init();
+    logger.pino.info(
+      { context: 'Bootstrap', roles: [...(config.processRoles ?? [])] },
+      'Chronicle started without the http role: no HTTP served',
+    );
+    return;
   }
   await app.listen(config.port, config.host);
   const address = boundAddress(app);

@@ -112,4 +112,43 @@ describe('the API process lifecycle with Redis', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(lines.map((line) => line.msg)).toContain('Stopped');
   });
+
+  it('serves no HTTP without the http role, and stops on SIGTERM', async () => {
+    const { child, lines } = startApi({
+      CHRONICLE_DATA_DIR: dataDir,
+      CHRONICLE_API_KEYS: 's=service',
+      CHRONICLE_ROLES: 'projectors,timers',
+    });
+    await logged(lines, child, /without the http role/, 1);
+    child.kill('SIGTERM');
+
+    expect(await exitOf(child)).toBe(0);
+    const started = lines.find((line) => /without the http role/.test(line.msg));
+    expect((started as LogLine & { roles?: string[] }).roles).toEqual(['projectors', 'timers']);
+    expect(lines.filter((line) => /listening on/.test(line.msg))).toEqual([]);
+  });
+
+  it('projects nothing without the projectors role: a read of its own write is never caught up', async () => {
+    const { child } = startApi({
+      CHRONICLE_DATA_DIR: dataDir,
+      CHRONICLE_API_KEYS: 's=service;a=analyst',
+      CHRONICLE_ROLES: 'http',
+    });
+    const url = await listeningUrl(child);
+    const written = await fetch(`${url}/commands/RegisterContact`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer s', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ contactId: 'C-1', firstName: 'Ada' }),
+    });
+    expect(written.status).toBe(201);
+    const { position } = (await written.json()) as { position: string };
+    const read = await fetch(`${url}/views/customers/C-1?minPosition=${position}`, {
+      headers: { Authorization: 'Bearer a' },
+    });
+    child.kill('SIGTERM');
+
+    expect(read.status).toBe(503);
+    expect(((await read.json()) as { code: string }).code).toBe('NOT_CAUGHT_UP');
+    expect(await exitOf(child)).toBe(0);
+  });
 });
