@@ -35,6 +35,7 @@ export { PlatformModule } from './platform.module';
 export { SHUTDOWN_GRACE_MS, stopOnSignals } from './lifecycle/stop-on-signals';
 // logging
 export { logAccess, logFrameworkErrorAccess } from './logging/access-log.hook';
+export { routeTemplateOf } from './logging/route-template';
 // roles
 export {
   PROCESS_ROLES,

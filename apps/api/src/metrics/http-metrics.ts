@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { routeTemplateOf } from '@chronicle/platform';
 import { type ChronicleMetrics, chronicleMetrics } from './chronicle-metrics';
 
 /**
@@ -18,11 +19,10 @@ export class HttpMetrics {
     reply: FastifyReply,
     done: HookHandlerDoneFunction,
   ): void => {
-    // Requests no route matched share one series: their paths may hold anything a caller typed.
-    const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
     const labels = {
       method: request.method,
-      route,
+      // Requests no route matched share one series (`unmatched`).
+      route: routeTemplateOf(request),
       status: `${Math.floor(reply.statusCode / 100)}xx`,
     };
     this.metrics.httpRequests.inc(labels);

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunctio
 import type { Logger } from 'pino';
 import type { RequestWithActor } from '../auth/actor';
 import { CORRELATION_ID_HEADER } from './correlation-id.hook';
+import { routeTemplateOf } from './route-template';
 
 /** What one access line says about a request: nothing from its query, body or headers. */
 export interface AccessFields {
@@ -28,8 +29,7 @@ export function accessFieldsOf(
   return {
     context: 'Access',
     method: request.method,
-    // A path no route matched may hold anything a caller typed: it is not written.
-    route: request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched'),
+    route: routeTemplateOf(request),
     status: reply.statusCode,
     durationMs: Math.round(durationMs * 100) / 100,
     aborted: reply.raw.writableFinished ? undefined : true,

@@ -1,6 +1,7 @@
 import type { ReadDocument } from '@chronicle/read-store';
 import type { Fact } from '../shared/business-time';
 import { LIFECYCLE_LADDER } from '../shared/ladder';
+import { unlaunchedSettings } from './campaign-settings';
 
 /** Logical collections of the `campaigns` projection. */
 export const CAMPAIGNS = 'campaigns';
@@ -85,14 +86,7 @@ export type DealDocument = {
 export function newCampaign(campaignId: string): CampaignDocument {
   return {
     _id: campaignId,
-    launched: false,
-    name: null,
-    channel: null,
-    status: 'active',
-    budget: 0,
-    currency: null,
-    startsAt: null,
-    endsAt: null,
+    ...unlaunchedSettings(),
     touches: {},
     reached: 0,
     attributedByRank: LIFECYCLE_LADDER.map(() => 0),

@@ -1,4 +1,5 @@
 import type { HeldLease, ProjectionLease } from '@chronicle/projections';
+import { abortableDelay } from './abortable-delay';
 
 export interface LeasedWorkOptions {
   lease: ProjectionLease;
@@ -71,7 +72,7 @@ export class LeasedWork {
     } catch (error) {
       this.tell(`${name} failed to start: ${String(error)}`, 'error');
       await held.release();
-      await delay(this.options.retryDelayMs ?? 1000, this.stopping.signal);
+      await abortableDelay(this.options.retryDelayMs ?? 1000, this.stopping.signal);
       return;
     }
     this.holding = true;
@@ -92,16 +93,4 @@ function firstAbort(signals: AbortSignal[]): Promise<void> {
   const any = AbortSignal.any(signals);
   if (any.aborted) return Promise.resolve();
   return new Promise((resolve) => any.addEventListener('abort', () => resolve(), { once: true }));
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -4,6 +4,7 @@ import type { HeldLease, ProjectionLease } from '@chronicle/projections';
 import type { Redis } from 'ioredis';
 import { closeConnection, commandConnection, ready } from './redis-connections';
 import { ACQUIRE, CHECK_AND_EXTEND, CHECK_AND_DELETE } from './redis-lease-scripts';
+import { abortableDelay } from '../../leases/abortable-delay';
 
 export interface RedisLeaseOptions {
   redisUrl: string;
@@ -225,16 +226,4 @@ class LeaseTerm implements HeldLease {
     clearInterval(this.renewal);
     clearTimeout(this.expiry);
   }
-}
-
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
