@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@chronicle/platform';
-import { createApp } from '../../src/app.factory';
 import { readCaughtUpView } from '../support/admin-client';
-import { DATASETS_PATH, datasetsAvailable, importDatasets } from '../support/import-datasets';
+import { type DatasetServer, serveImportedDatasets } from '../support/dataset-server';
+import { DATASETS_PATH, datasetsAvailable } from '../support/import-datasets';
 
 // The whole Maven CRM dataset imported once, then the pipeline broken down by sales agent and by
 // product, against figures computed here from the CSV files alone (docs/datasets.md gives the
@@ -81,27 +78,20 @@ interface Group {
 }
 
 describeWithData('the Maven dataset broken down', () => {
-  let dataDir: string;
-  let app: NestFastifyApplication;
+  let server: DatasetServer;
   let baseUrl: string;
   let head: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chronicle-maven-breakdowns-'));
-    ({ head } = await importDatasets(dataDir, [{ dataset: 'maven-crm-sales' }]));
-    const config = loadConfig({
-      CHRONICLE_DATA_DIR: dataDir,
-      CHRONICLE_API_KEYS: `${ANALYST}=analyst`,
-    });
-    app = await createApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    server = await serveImportedDatasets(
+      'maven-breakdowns',
+      [{ dataset: 'maven-crm-sales' }],
+      ANALYST,
+    );
+    ({ baseUrl, head } = server);
   }, 240_000);
 
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => server?.close());
 
   async function groups(groupBy: string): Promise<Group[]> {
     const view = (await readCaughtUpView(

@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@chronicle/platform';
-import { createApp } from '../../src/app.factory';
 import { readCaughtUpView } from '../support/admin-client';
-import { DATASETS_PATH, datasetsAvailable, importDatasets } from '../support/import-datasets';
+import { type DatasetServer, serveImportedDatasets } from '../support/dataset-server';
+import { DATASETS_PATH, datasetsAvailable } from '../support/import-datasets';
 
 /**
  * The incident log's SLA figures as of a business moment, computed here from the CSV alone by
@@ -203,27 +200,20 @@ function groupBy<K>(
 }
 
 describeWithData("the incident log's SLA figures as of a business moment", () => {
-  let dataDir: string;
-  let app: NestFastifyApplication | undefined;
+  let server: DatasetServer;
   let baseUrl: string;
   let head: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chronicle-incident-valid-at-e2e-'));
-    ({ head } = await importDatasets(dataDir, [{ dataset: 'uci-incident-log', limit: INCIDENTS }]));
-    const config = loadConfig({
-      CHRONICLE_DATA_DIR: dataDir,
-      CHRONICLE_API_KEYS: `${ANALYST}=analyst`,
-    });
-    app = await createApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    server = await serveImportedDatasets(
+      'incident-valid-at',
+      [{ dataset: 'uci-incident-log', limit: INCIDENTS }],
+      ANALYST,
+    );
+    ({ baseUrl, head } = server);
   }, 240_000);
 
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => server?.close());
 
   const read = async (path: string): Promise<ServiceSla> =>
     (await readCaughtUpView(baseUrl, path, head, ANALYST, 30)) as ServiceSla;
