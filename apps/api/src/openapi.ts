@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { COMMAND_TYPES, commandDtos, exampleCommandPayloads } from '@chronicle/application';
+import { COMMAND_TYPES, commandCatalog, exampleCommandPayloads } from '@chronicle/application';
 
 /** Serves the OpenAPI document at `/docs` (UI) and `/docs-json`. */
 export function setUpOpenApi(app: INestApplication): void {
@@ -13,7 +13,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   SwaggerModule.setup('docs', app, () => {
     const document = SwaggerModule.createDocument(app, config, {
-      extraModels: COMMAND_TYPES.map((type) => commandDtos[type]!),
+      extraModels: COMMAND_TYPES.map((type) => commandCatalog[type].dto),
     });
     return withOneOperationPerCommand(document);
   });
@@ -42,7 +42,7 @@ function withOneOperationPerCommand(document: OpenAPIObject): OpenAPIObject {
           required: true,
           content: {
             'application/json': {
-              schema: { $ref: `#/components/schemas/${commandDtos[type]!.name}` },
+              schema: { $ref: `#/components/schemas/${commandCatalog[type].dto.name}` },
               example: exampleCommandPayloads[type],
             },
           },

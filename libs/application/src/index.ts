@@ -16,12 +16,8 @@ export { ERASED, PersonalDataCipher } from './privacy/personal-data-cipher';
 export { FAULT_POINTS, type FaultPoint } from './erasure/fault-points';
 
 export { exampleCommandPayloads } from './commands/command-examples';
-export {
-  COMMAND_TYPES,
-  commandDtos,
-  isCommandType,
-  type CommandType,
-} from './commands/command-registry';
+export { COMMAND_TYPES, isCommandType, type CommandType } from '@chronicle/domain';
+export { commandCatalog, type CommandEntry } from './commands/command-catalog';
 export { validateCommand, type CommandValidationResult } from './validation/validate-command';
 export { parseIfMatch, validateIdempotencyKey } from './validation/headers';
 export { isIsoDate, isIsoDateTime } from './commands/shared/iso-dates';

@@ -1,4 +1,5 @@
-import { commandCatalog, COMMAND_TYPES, isCommandType } from './catalog';
+import { commandSpecs, COMMAND_TYPES, isCommandType } from './catalog';
+import { type CommandSpec } from './shared/decider';
 import { streamModelFor } from './stream-models';
 
 // The catalog of docs/domain.md, in its order: the catalog must answer every one of them.
@@ -36,15 +37,18 @@ const CONTRACT_COMMANDS = [
   'CloseTicket',
 ];
 
-describe('commandCatalog', () => {
+// Looked up by any string, as a type named in a request's path would be.
+const specByName: Readonly<Record<string, CommandSpec | undefined>> = commandSpecs;
+
+describe('commandSpecs', () => {
   it('holds exactly the v1 commands, each under its own type', () => {
     expect([...COMMAND_TYPES].sort()).toEqual([...CONTRACT_COMMANDS].sort());
-    for (const type of CONTRACT_COMMANDS) expect(commandCatalog[type]?.commandType).toBe(type);
+    for (const type of CONTRACT_COMMANDS) expect(specByName[type]?.commandType).toBe(type);
   });
 
   it('finds nothing for Object prototype names', () => {
-    expect(commandCatalog['toString']).toBeUndefined();
-    expect(commandCatalog['__proto__']).toBeUndefined();
+    expect(specByName['toString']).toBeUndefined();
+    expect(specByName['__proto__']).toBeUndefined();
     expect(isCommandType('constructor')).toBe(false);
     expect(isCommandType('CloseTicket')).toBe(true);
   });

@@ -66,14 +66,21 @@ const specs = {
 
 export type CommandType = keyof typeof specs;
 
-export const COMMAND_TYPES = Object.keys(specs) as CommandType[];
+/**
+ * The payload a command type's decider takes, read off its spec: the application's DTO for the
+ * type must produce it, so a field changed on either side fails to compile.
+ */
+export type PayloadOf<K extends CommandType> = Parameters<(typeof specs)[K]['streamId']>[0];
+
+export const COMMAND_TYPES = Object.freeze(Object.keys(specs)) as readonly CommandType[];
 
 /**
- * Every v1 command by type. It has no prototype, so a request for "toString" or "__proto__" finds
- * nothing instead of an Object method.
+ * Every v1 command's decider by type. It has no prototype, so a request for "toString" or
+ * "__proto__" finds nothing instead of an Object method; still, check a type from outside with
+ * {@link isCommandType} first.
  */
-export const commandCatalog: Readonly<Record<string, CommandSpec>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, CommandSpec>, specs),
+export const commandSpecs: Readonly<typeof specs> = Object.freeze(
+  Object.assign(Object.create(null) as typeof specs, specs),
 );
 
 export function isCommandType(type: string): type is CommandType {

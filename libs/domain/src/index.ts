@@ -13,7 +13,13 @@ export {
 export { normaliseEmail, normalisePhone } from './shared/values';
 export type { JsonValue } from './shared/objects';
 export * from './shared/stream-ids';
-export { commandCatalog, COMMAND_TYPES, isCommandType, type CommandType } from './catalog';
+export {
+  commandSpecs,
+  COMMAND_TYPES,
+  isCommandType,
+  type CommandType,
+  type PayloadOf,
+} from './catalog';
 export { streamModelFor } from './stream-models';
 export { personalFields, personalDataSubject } from './personal-data';
 export type { ChronicleEvent, ChronicleEventType } from './events';

@@ -1,4 +1,4 @@
-import type { CommandType } from './command-registry';
+import type { CommandType, PayloadOf } from '@chronicle/domain';
 
 type ExamplePayload = Readonly<Record<string, unknown>>;
 
@@ -8,6 +8,7 @@ type ExamplePayload = Readonly<Record<string, unknown>>;
  * U-7, opens deal D-1, buys order O-1 and raises ticket T-1, handled by agent A-1 of TEAM-EMEA.
  * Each example is valid on its own against that world in a fitting state (D-1 open for WinDeal
  * and for LoseDeal, T-1 resolved for ReopenTicket); the table is not a script to replay in order.
+ * Each is typed as its command's payload, so a field the domain renames or drops fails to compile.
  */
 export const exampleCommandPayloads: Readonly<Record<CommandType, ExamplePayload>> = deepFreeze({
   RegisterContact: {
@@ -144,7 +145,7 @@ export const exampleCommandPayloads: Readonly<Record<CommandType, ExamplePayload
   },
   ReopenTicket: { ticketId: 'T-1', reason: 'Still fails for April invoices' },
   CloseTicket: { ticketId: 'T-1', satisfactionScore: 5, comment: 'Quick and friendly help' },
-});
+} satisfies { [K in CommandType]: PayloadOf<K> });
 
 // Shared by many tests: a test that edits an example in place would break the others.
 function deepFreeze<T>(value: T): T {

@@ -4,7 +4,8 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { validateCommand } from '../validation/validate-command';
 import { exampleCommandPayloads } from './command-examples';
-import { COMMAND_TYPES, type CommandType, commandDtos } from './command-registry';
+import { COMMAND_TYPES, type CommandType } from '@chronicle/domain';
+import { commandCatalog } from './command-catalog';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
 
@@ -34,7 +35,7 @@ describe('the OpenAPI description of the commands', () => {
   beforeAll(async () => {
     app = await NestFactory.create(NoControllersModule, new FastifyAdapter(), { logger: false });
     document = SwaggerModule.createDocument(app, new DocumentBuilder().build(), {
-      extraModels: COMMAND_TYPES.map((type) => commandDtos[type]!),
+      extraModels: COMMAND_TYPES.map((type) => commandCatalog[type].dto),
     });
   });
 
@@ -43,7 +44,7 @@ describe('the OpenAPI description of the commands', () => {
   });
 
   const schemaOf = (name: string) => document.components?.schemas?.[name] as ObjectSchema;
-  const commandSchema = (type: CommandType) => schemaOf(commandDtos[type]!.name);
+  const commandSchema = (type: CommandType) => schemaOf(commandCatalog[type].dto.name);
 
   it('names only schemas that exist', () => {
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]*"/g) ?? [];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandSpec, commandCatalog, isCommandType } from '@chronicle/domain';
+import { type CommandSpec, isCommandType } from '@chronicle/domain';
 import { ChronicleError, validationFailed } from '@chronicle/platform';
+import { commandCatalog } from '../commands/command-catalog';
 import { scopedCommandId } from '../idempotency/scoped-key';
 import { validateCommand } from '../validation/validate-command';
 import type { CommandActor, CommandRequest } from './command-types';
@@ -37,7 +38,7 @@ const ADMIN_ONLY_COMMANDS: ReadonlySet<string> = new Set(['EraseContactPersonalD
 /** Checks the type, the payload and the caller's role; throws the error the API answers with. */
 export function prepareCommand(request: CommandRequest, now: Date): PreparedCommand {
   const { type, actor } = request;
-  const spec = isCommandType(type) ? commandCatalog[type] : undefined;
+  const spec: CommandSpec | undefined = isCommandType(type) ? commandCatalog[type].spec : undefined;
   if (!spec) throw new ChronicleError('UNKNOWN_COMMAND', `There is no command ${type}`);
 
   const validation = validateCommand(type, request.body, now);

@@ -1,5 +1,5 @@
 import { exampleCommandPayloads } from '../commands/command-examples';
-import type { CommandType } from '../commands/command-registry';
+import type { CommandType } from '@chronicle/domain';
 import { validateCommand } from './validate-command';
 
 const NOW = new Date('2025-03-01T12:00:00Z');

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidatorOptions, validateSync } from 'class-validator';
-import { commandDtos } from '../commands/command-registry';
+import { isCommandType } from '@chronicle/domain';
+import { commandCatalog } from '../commands/command-catalog';
 import { copyJsonBody, isPlainObject } from './copy-json-body';
 import { toPlainPayload } from './plain-payload';
 import {
@@ -32,7 +33,9 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
  * if it does not, the result says so on field `_`.
  */
 export function validateCommand(type: string, body: unknown, now: Date): CommandValidationResult {
-  const dto = commandDtos[type];
+  const dto: (new () => object) | undefined = isCommandType(type)
+    ? commandCatalog[type].dto
+    : undefined;
   if (dto === undefined) return refuse(`unknown command type ${JSON.stringify(type)}`);
   if (!isPlainObject(body)) return refuse('the payload must be a JSON object');
 

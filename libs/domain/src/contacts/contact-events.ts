@@ -24,14 +24,25 @@ export const CONTACT_DETAIL_FIELDS = [
 ] as const;
 export type ContactDetailField = (typeof CONTACT_DETAIL_FIELDS)[number];
 
+/** Free-form parts rather than a country's schema: imports carry addresses from everywhere. */
+export type PostalAddress = {
+  street?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+};
+
+export type SocialProfile = { network: string; handle?: string; url?: string };
+
 export type ContactDetails = {
   firstName?: string;
   lastName?: string;
   email?: string;
   phone?: string;
   birthDate?: string;
-  address?: JsonValue;
-  socialProfiles?: JsonValue;
+  address?: PostalAddress;
+  socialProfiles?: SocialProfile[];
   company?: string;
   jobTitle?: string;
   education?: string;

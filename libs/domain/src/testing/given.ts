@@ -1,7 +1,8 @@
-import { commandCatalog, type CommandType } from '../catalog';
+import { commandSpecs, type CommandType } from '../catalog';
 import { type ChronicleEvent } from '../events';
 import {
   DomainError,
+  type CommandSpec,
   type DecideContext,
   type DomainErrorCode,
   type DomainEvent,
@@ -57,7 +58,7 @@ class Outcome {
     payload: unknown,
     options: CommandOptions,
   ) {
-    const spec = commandCatalog[commandType]!;
+    const spec: CommandSpec = commandSpecs[commandType];
     this.targetStreamId = spec.streamId(payload);
     const relatedIds = spec.related?.(payload) ?? {};
     const ctx: DecideContext = {

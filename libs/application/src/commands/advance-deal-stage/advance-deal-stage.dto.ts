@@ -1,7 +1,8 @@
+import type { AdvanceDealStage } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { DealStageField, IdField, NumberField } from '../shared/field-decorators';
 
-export class AdvanceDealStageDto extends CommandPayloadDto {
+export class AdvanceDealStageDto extends CommandPayloadDto implements AdvanceDealStage {
   @IdField({ example: 'D-1' })
   dealId!: string;
 

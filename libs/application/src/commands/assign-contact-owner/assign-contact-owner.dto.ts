@@ -1,7 +1,8 @@
+import type { AssignContactOwner } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField } from '../shared/field-decorators';
 
-export class AssignContactOwnerDto extends CommandPayloadDto {
+export class AssignContactOwnerDto extends CommandPayloadDto implements AssignContactOwner {
   @IdField({ example: 'C-1' })
   contactId!: string;
 

@@ -1,7 +1,8 @@
+import type { AssignTicket } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField } from '../shared/field-decorators';
 
-export class AssignTicketDto extends CommandPayloadDto {
+export class AssignTicketDto extends CommandPayloadDto implements AssignTicket {
   @IdField({ example: 'T-1' })
   ticketId!: string;
 

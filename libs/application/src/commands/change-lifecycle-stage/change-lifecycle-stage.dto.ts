@@ -1,14 +1,15 @@
+import type { ChangeLifecycleStage } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { LIFECYCLE_STAGES } from '../shared/enums';
 import { BooleanField, EnumField, IdField, TextField } from '../shared/field-decorators';
 import { TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class ChangeLifecycleStageDto extends CommandPayloadDto {
+export class ChangeLifecycleStageDto extends CommandPayloadDto implements ChangeLifecycleStage {
   @IdField({ example: 'C-1' })
   contactId!: string;
 
   @EnumField(LIFECYCLE_STAGES, { example: 'opportunity' })
-  stage!: string;
+  stage!: ChangeLifecycleStage['stage'];
 
   @TextField(TEXT_MAX_LENGTH, { optional: true, example: 'Asked for a proposal' })
   reason?: string;

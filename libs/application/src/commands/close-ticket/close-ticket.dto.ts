@@ -1,8 +1,9 @@
+import type { CloseTicket } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField, NumberField, TextField } from '../shared/field-decorators';
 import { TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class CloseTicketDto extends CommandPayloadDto {
+export class CloseTicketDto extends CommandPayloadDto implements CloseTicket {
   @IdField({ example: 'T-1' })
   ticketId!: string;
 

@@ -1,3 +1,4 @@
+import type { DefineCustomField } from '@chronicle/domain';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,15 +17,15 @@ import { CustomFieldNameField, EnumField, applyInOrder } from '../shared/field-d
 import { LABEL_MAX_LENGTH, MAX_ENUM_OPTIONS } from '../shared/limits';
 import { NOT_BLANK_PATTERN } from '../shared/patterns';
 
-export class DefineCustomFieldDto extends CommandPayloadDto {
+export class DefineCustomFieldDto extends CommandPayloadDto implements DefineCustomField {
   @EnumField(CUSTOM_FIELD_ENTITIES, { example: 'contact' })
-  entity!: string;
+  entity!: DefineCustomField['entity'];
 
   @CustomFieldNameField({ example: 'loyaltyTier' })
   field!: string;
 
   @EnumField(CUSTOM_FIELD_TYPES, { example: 'enum' })
-  type!: string;
+  type!: DefineCustomField['type'];
 
   // An enum without options could hold no value, and options on any other type would be ignored.
   @applyInOrder(

@@ -1,8 +1,9 @@
+import type { DisqualifyLead } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField, TextField } from '../shared/field-decorators';
 import { TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class DisqualifyLeadDto extends CommandPayloadDto {
+export class DisqualifyLeadDto extends CommandPayloadDto implements DisqualifyLead {
   @IdField({ example: 'C-1' })
   contactId!: string;
 

@@ -1,8 +1,12 @@
+import type { EraseContactPersonalData } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField, TextField } from '../shared/field-decorators';
 import { TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class EraseContactPersonalDataDto extends CommandPayloadDto {
+export class EraseContactPersonalDataDto
+  extends CommandPayloadDto
+  implements EraseContactPersonalData
+{
   @IdField({ example: 'C-1' })
   contactId!: string;
 

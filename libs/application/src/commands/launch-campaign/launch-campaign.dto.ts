@@ -1,3 +1,4 @@
+import type { LaunchCampaign } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IsLaterThanField } from '../shared/cross-field-constraints';
 import { CAMPAIGN_CHANNELS } from '../shared/enums';
@@ -11,7 +12,7 @@ import {
 } from '../shared/field-decorators';
 import { TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../shared/limits';
 
-export class LaunchCampaignDto extends CommandPayloadDto {
+export class LaunchCampaignDto extends CommandPayloadDto implements LaunchCampaign {
   @IdField({ example: 'CMP-1' })
   campaignId!: string;
 
@@ -19,7 +20,7 @@ export class LaunchCampaignDto extends CommandPayloadDto {
   name!: string;
 
   @EnumField(CAMPAIGN_CHANNELS, { example: 'email' })
-  channel!: string;
+  channel!: LaunchCampaign['channel'];
 
   @DateTimeField({ example: '2025-03-01T00:00:00Z' })
   startsAt!: string;

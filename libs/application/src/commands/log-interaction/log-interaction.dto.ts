@@ -1,9 +1,10 @@
+import type { LogInteraction } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { INTERACTION_DIRECTIONS, INTERACTION_KINDS, SENTIMENTS } from '../shared/enums';
 import { EnumField, IdField, NumberField, TextField } from '../shared/field-decorators';
 import { LONG_TEXT_MAX_LENGTH, MAX_INTERACTION_SECONDS, TITLE_MAX_LENGTH } from '../shared/limits';
 
-export class LogInteractionDto extends CommandPayloadDto {
+export class LogInteractionDto extends CommandPayloadDto implements LogInteraction {
   @IdField({ example: 'I-1' })
   interactionId!: string;
 
@@ -11,10 +12,10 @@ export class LogInteractionDto extends CommandPayloadDto {
   contactId!: string;
 
   @EnumField(INTERACTION_KINDS, { example: 'call' })
-  kind!: string;
+  kind!: LogInteraction['kind'];
 
   @EnumField(INTERACTION_DIRECTIONS, { optional: true, example: 'outbound' })
-  direction?: string;
+  direction?: LogInteraction['direction'];
 
   @TextField(TITLE_MAX_LENGTH, { optional: true, example: 'Discovery call' })
   subject?: string;
@@ -26,7 +27,7 @@ export class LogInteractionDto extends CommandPayloadDto {
   notes?: string;
 
   @EnumField(SENTIMENTS, { optional: true, example: 'positive' })
-  sentiment?: string;
+  sentiment?: LogInteraction['sentiment'];
 
   @NumberField(
     { integer: true, min: 0, max: MAX_INTERACTION_SECONDS },

@@ -1,8 +1,9 @@
+import type { MergeContacts } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IsNotEqualToField } from '../shared/cross-field-constraints';
 import { IdField } from '../shared/field-decorators';
 
-export class MergeContactsDto extends CommandPayloadDto {
+export class MergeContactsDto extends CommandPayloadDto implements MergeContacts {
   @IdField({ example: 'C-1', description: 'The contact that remains.' })
   survivorContactId!: string;
 

@@ -1,3 +1,4 @@
+import type { OpenDeal } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import {
   AmountField,
@@ -10,7 +11,7 @@ import {
 } from '../shared/field-decorators';
 import { LABEL_MAX_LENGTH, TITLE_MAX_LENGTH } from '../shared/limits';
 
-export class OpenDealDto extends CommandPayloadDto {
+export class OpenDealDto extends CommandPayloadDto implements OpenDeal {
   @IdField({ example: 'D-1' })
   dealId!: string;
 

@@ -1,9 +1,10 @@
+import type { OpenTicket } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../shared/enums';
 import { EnumField, IdField, TextField } from '../shared/field-decorators';
 import { LABEL_MAX_LENGTH, LONG_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../shared/limits';
 
-export class OpenTicketDto extends CommandPayloadDto {
+export class OpenTicketDto extends CommandPayloadDto implements OpenTicket {
   @IdField({ example: 'T-1' })
   ticketId!: string;
 
@@ -20,10 +21,10 @@ export class OpenTicketDto extends CommandPayloadDto {
   description?: string;
 
   @EnumField(TICKET_PRIORITIES, { example: 'high' })
-  priority!: string;
+  priority!: OpenTicket['priority'];
 
   @EnumField(TICKET_CHANNELS, { example: 'email' })
-  channel!: string;
+  channel!: OpenTicket['channel'];
 
   @TextField(LABEL_MAX_LENGTH, { optional: true, example: 'billing' })
   category?: string;

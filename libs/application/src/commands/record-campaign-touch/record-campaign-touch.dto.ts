@@ -1,8 +1,9 @@
+import type { RecordCampaignTouch } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { CAMPAIGN_TOUCH_KINDS } from '../shared/enums';
 import { EnumField, IdField } from '../shared/field-decorators';
 
-export class RecordCampaignTouchDto extends CommandPayloadDto {
+export class RecordCampaignTouchDto extends CommandPayloadDto implements RecordCampaignTouch {
   @IdField({ example: 'CMP-1' })
   campaignId!: string;
 
@@ -10,5 +11,5 @@ export class RecordCampaignTouchDto extends CommandPayloadDto {
   contactId!: string;
 
   @EnumField(CAMPAIGN_TOUCH_KINDS, { example: 'opened' })
-  kind!: string;
+  kind!: RecordCampaignTouch['kind'];
 }

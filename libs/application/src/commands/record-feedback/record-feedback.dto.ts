@@ -1,9 +1,10 @@
+import type { RecordFeedback } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { FEEDBACK_KINDS } from '../shared/enums';
 import { EnumField, IdField, TextField } from '../shared/field-decorators';
 import { LONG_TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class RecordFeedbackDto extends CommandPayloadDto {
+export class RecordFeedbackDto extends CommandPayloadDto implements RecordFeedback {
   @IdField({ example: 'FB-1' })
   feedbackId!: string;
 
@@ -11,7 +12,7 @@ export class RecordFeedbackDto extends CommandPayloadDto {
   contactId!: string;
 
   @EnumField(FEEDBACK_KINDS, { example: 'complaint' })
-  kind!: string;
+  kind!: RecordFeedback['kind'];
 
   @TextField(LONG_TEXT_MAX_LENGTH, { example: 'The invoice export times out.' })
   description!: string;

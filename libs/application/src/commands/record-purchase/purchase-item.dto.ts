@@ -1,7 +1,8 @@
+import type { OrderItem } from '@chronicle/domain';
 import { AmountField, NumberField, TextField } from '../shared/field-decorators';
 import { LABEL_MAX_LENGTH, MAX_QUANTITY } from '../shared/limits';
 
-export class PurchaseItemDto {
+export class PurchaseItemDto implements OrderItem {
   @TextField(LABEL_MAX_LENGTH, { example: 'SKU-ENGINE-1' })
   sku!: string;
 

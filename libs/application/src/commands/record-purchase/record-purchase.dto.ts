@@ -1,10 +1,11 @@
+import type { RecordPurchase } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { CurrencyField, IdField, TextField } from '../shared/field-decorators';
 import { LABEL_MAX_LENGTH, MAX_PURCHASE_ITEMS } from '../shared/limits';
 import { NestedArrayField } from '../shared/nested-field-decorators';
 import { PurchaseItemDto } from './purchase-item.dto';
 
-export class RecordPurchaseDto extends CommandPayloadDto {
+export class RecordPurchaseDto extends CommandPayloadDto implements RecordPurchase {
   @IdField({ example: 'O-1' })
   orderId!: string;
 

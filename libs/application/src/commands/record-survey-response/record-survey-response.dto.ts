@@ -1,10 +1,11 @@
+import type { RecordSurveyResponse } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField, NumberField } from '../shared/field-decorators';
 import { MAX_SURVEY_ANSWERS } from '../shared/limits';
 import { NestedArrayField } from '../shared/nested-field-decorators';
 import { SurveyAnswerDto } from './survey-answer.dto';
 
-export class RecordSurveyResponseDto extends CommandPayloadDto {
+export class RecordSurveyResponseDto extends CommandPayloadDto implements RecordSurveyResponse {
   @IdField({ example: 'SR-1' })
   responseId!: string;
 

@@ -1,8 +1,9 @@
+import type { ReopenTicket } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField, TextField } from '../shared/field-decorators';
 import { TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class ReopenTicketDto extends CommandPayloadDto {
+export class ReopenTicketDto extends CommandPayloadDto implements ReopenTicket {
   @IdField({ example: 'T-1' })
   ticketId!: string;
 

@@ -1,8 +1,9 @@
+import type { RespondToTicket } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { IdField, TextField } from '../shared/field-decorators';
 import { LONG_TEXT_MAX_LENGTH } from '../shared/limits';
 
-export class RespondToTicketDto extends CommandPayloadDto {
+export class RespondToTicketDto extends CommandPayloadDto implements RespondToTicket {
   @IdField({ example: 'T-1' })
   ticketId!: string;
 

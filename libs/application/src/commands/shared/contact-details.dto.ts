@@ -1,3 +1,4 @@
+import type { ContactDetails } from '@chronicle/domain';
 import { AddressDto } from './address.dto';
 import { CommandPayloadDto } from './command-payload.dto';
 import { DateField, EmailField, PhoneField, TextField } from './field-decorators';
@@ -12,24 +13,7 @@ import { NestedArrayField, NestedField } from './nested-field-decorators';
 import { SocialProfileDto } from './social-profile.dto';
 
 /** The identity and descriptive fields RegisterContact sets and UpdateContactDetails changes. */
-export const CONTACT_DETAIL_FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'birthDate',
-  'address',
-  'socialProfiles',
-  'company',
-  'jobTitle',
-  'education',
-  'incomeBand',
-  'familyStatus',
-  'lifestyle',
-  'preferences',
-] as const;
-
-export abstract class ContactDetailsDto extends CommandPayloadDto {
+export abstract class ContactDetailsDto extends CommandPayloadDto implements ContactDetails {
   @TextField(PERSON_NAME_MAX_LENGTH, { optional: true, example: 'Ada' })
   firstName?: string;
 

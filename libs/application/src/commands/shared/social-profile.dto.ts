@@ -1,9 +1,10 @@
+import type { SocialProfile } from '@chronicle/domain';
 import { AtLeastOneOf } from './cross-field-constraints';
 import { TextField, UrlField } from './field-decorators';
 import { LABEL_MAX_LENGTH, TITLE_MAX_LENGTH } from './limits';
 
 @AtLeastOneOf(['handle', 'url'])
-export class SocialProfileDto {
+export class SocialProfileDto implements SocialProfile {
   @TextField(LABEL_MAX_LENGTH, {
     example: 'linkedin',
     description: 'The network, e.g. linkedin, x.',

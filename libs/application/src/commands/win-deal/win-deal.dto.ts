@@ -1,7 +1,8 @@
+import type { WinDeal } from '@chronicle/domain';
 import { CommandPayloadDto } from '../shared/command-payload.dto';
 import { AmountField, IdField } from '../shared/field-decorators';
 
-export class WinDealDto extends CommandPayloadDto {
+export class WinDealDto extends CommandPayloadDto implements WinDeal {
   @IdField({ example: 'D-1' })
   dealId!: string;
 

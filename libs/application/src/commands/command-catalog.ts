@@ -1,3 +1,10 @@
+import {
+  COMMAND_TYPES,
+  type CommandSpec,
+  type CommandType,
+  commandSpecs,
+  type PayloadOf,
+} from '@chronicle/domain';
 import { AdvanceDealStageDto } from './advance-deal-stage/advance-deal-stage.dto';
 import { AssignContactOwnerDto } from './assign-contact-owner/assign-contact-owner.dto';
 import { AssignTicketDto } from './assign-ticket/assign-ticket.dto';
@@ -30,9 +37,16 @@ import { SetLeadStatusDto } from './set-lead-status/set-lead-status.dto';
 import { UpdateContactDetailsDto } from './update-contact-details/update-contact-details.dto';
 import { WinDealDto } from './win-deal/win-deal.dto';
 
-export type CommandDtoClass = new () => object;
+/**
+ * What the pipeline needs of one command type: the DTO that validates its payload and the spec
+ * that decides it. The DTO's instances are the spec's payload, so `tsc` sees any drift.
+ */
+export interface CommandEntry<K extends CommandType = CommandType> {
+  dto: new () => PayloadOf<K>;
+  spec: CommandSpec<PayloadOf<K>>;
+}
 
-// The v1 command catalog (docs/domain.md), in its order.
+// The one place a command type meets its DTO; its decider is the domain's, under the same key.
 const dtoByCommandType = {
   RegisterContact: RegisterContactDto,
   UpdateContactDetails: UpdateContactDetailsDto,
@@ -65,21 +79,29 @@ const dtoByCommandType = {
   ResolveTicket: ResolveTicketDto,
   ReopenTicket: ReopenTicketDto,
   CloseTicket: CloseTicketDto,
-} satisfies Record<string, CommandDtoClass>;
+} satisfies { [K in CommandType]: CommandEntry<K>['dto'] };
 
-export type CommandType = keyof typeof dtoByCommandType;
-
-export const COMMAND_TYPES = Object.freeze(Object.keys(dtoByCommandType)) as readonly CommandType[];
+// A payload field no DTO declares would be stripped by the whitelist before decide could read
+// it; `implements` alone misses an optional one. This fails to compile, naming the fields.
+type UndeclaredPayloadFields = {
+  [K in CommandType]: Exclude<keyof PayloadOf<K>, keyof InstanceType<(typeof dtoByCommandType)[K]>>;
+}[CommandType];
+const _everyPayloadFieldDeclared: [UndeclaredPayloadFields] extends [never]
+  ? true
+  : UndeclaredPayloadFields = true;
 
 /**
- * The DTO class of each command type. It has no prototype, so a path segment such as
- * `constructor` or `toString` finds nothing instead of an inherited function; still, prefer
- * {@link isCommandType} to check a type coming from outside.
+ * Every command type's DTO and spec. It has no prototype, so a path segment such as
+ * `constructor` finds nothing instead of an inherited function; still, check a type coming from
+ * outside with `isCommandType` first.
  */
-export const commandDtos: Readonly<Record<string, CommandDtoClass>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, CommandDtoClass>, dtoByCommandType),
+export const commandCatalog: { readonly [K in CommandType]: CommandEntry<K> } = Object.freeze(
+  Object.assign(
+    Object.create(null) as { [K in CommandType]: CommandEntry<K> },
+    Object.fromEntries(COMMAND_TYPES.map((type) => [type, entryOf(type)])),
+  ),
 );
 
-export function isCommandType(type: string): type is CommandType {
-  return Object.hasOwn(dtoByCommandType, type);
+function entryOf<K extends CommandType>(type: K): CommandEntry<K> {
+  return { dto: dtoByCommandType[type], spec: commandSpecs[type] };
 }
