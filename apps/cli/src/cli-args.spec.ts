@@ -33,6 +33,10 @@ describe('parseImportArguments', () => {
     });
   });
 
+  it('reads --name=value as --name value', () => {
+    expect(parseImportArguments(['import', 'maven-crm-sales', '--limit=30']).limit).toBe(30);
+  });
+
   it.each([
     [['export', 'maven-crm-sales'], /Unknown command "export"/],
     [['import', 'iris'], /Unknown dataset "iris"/],
@@ -41,6 +45,8 @@ describe('parseImportArguments', () => {
     [['import', 'maven-crm-sales', '--over-http', 'http://x'], /needs a key: CHRONICLE_TOKEN/],
     [['import', 'maven-crm-sales', '--token', 'T'], /needs a key/],
     [['import', 'maven-crm-sales', '--fast'], /Unknown option --fast/],
+    [['import', 'maven-crm-sales', 'fast'], /Unknown option fast/],
+    [['import', 'maven-crm-sales', '--no-progress=yes'], /Unknown option --no-progress/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseImportArguments(argv)).toThrow(message);
   });

@@ -38,24 +38,23 @@ export function parseImportArguments(argv: readonly string[], envToken?: string)
   if (dataset === undefined || !isDatasetName(dataset)) {
     throw new Error(`Unknown dataset ${JSON.stringify(dataset ?? '')}`);
   }
-  const { values: options, progress } = parseFlags(rest, [
-    '--path',
-    '--limit',
-    '--concurrency',
-    '--over-http',
-    '--token',
+  const { values, progress } = parseFlags(rest, [
+    'path',
+    'limit',
+    'concurrency',
+    'over-http',
+    'token',
   ]);
-  const url = options.get('--over-http');
-  const token = options.get('--token') ?? (url === undefined ? undefined : envToken || undefined);
+  const url = values['over-http'];
+  const token = values.token ?? (url === undefined ? undefined : envToken || undefined);
   if ((url === undefined) !== (token === undefined)) {
     throw new Error('--over-http needs a key: CHRONICLE_TOKEN or --token');
   }
   return {
     dataset,
-    path: options.get('--path'),
-    limit: positiveInteger(options.get('--limit'), '--limit'),
-    concurrency:
-      positiveInteger(options.get('--concurrency'), '--concurrency') ?? DEFAULT_CONCURRENCY,
+    path: values.path,
+    limit: positiveInteger(values.limit, '--limit'),
+    concurrency: positiveInteger(values.concurrency, '--concurrency') ?? DEFAULT_CONCURRENCY,
     http: url !== undefined && token !== undefined ? { url, token } : undefined,
     progress,
   };

@@ -1,28 +1,38 @@
-export interface ParsedFlags {
-  /** `--flag value` pairs, by flag. */
-  values: Map<string, string>;
+import { parseArgs } from 'node:util';
+
+export interface ParsedFlags<Name extends string> {
+  /** `--name value` (or `--name=value`) options, by name without the dashes. */
+  values: Partial<Record<Name, string>>;
   /** False when `--no-progress` was given. */
   progress: boolean;
 }
 
 /**
- * Reads `--flag value` options, of which only `allowed` are known, and the `--no-progress` switch.
- * @throws Error with a message fit for the user on an unknown flag or a missing value.
+ * Reads `--name value` options, of which only `names` are known, and the `--no-progress` switch.
+ * @throws Error with a message fit for the user on an unknown option or word, or a missing value.
  */
-export function parseFlags(argv: readonly string[], allowed: readonly string[]): ParsedFlags {
-  const values = new Map<string, string>();
-  let progress = true;
-  for (let index = 0; index < argv.length; index += 1) {
-    const flag = argv[index]!;
-    if (flag === '--no-progress') {
-      progress = false;
-      continue;
+export function parseFlags<Name extends string>(
+  argv: readonly string[],
+  names: readonly Name[],
+): ParsedFlags<Name> {
+  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' } as const]));
+  // Not strict: node's own errors advise `--` and quoting, which this CLI has no use for; the
+  // tokens let it refuse in its own words instead.
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: { ...options, 'no-progress': { type: 'boolean' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') throw new Error(`Unknown option ${argv[token.index]}`);
+    const isSwitch = token.name === 'no-progress' && token.value === undefined;
+    if (!isSwitch && !Object.hasOwn(options, token.name)) {
+      throw new Error(`Unknown option ${token.rawName}`);
     }
-    if (!allowed.includes(flag)) throw new Error(`Unknown option ${flag}`);
-    const value = argv[index + 1];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    values.set(flag, value);
-    index += 1;
+    if (!isSwitch && token.value === undefined) throw new Error(`${token.rawName} needs a value`);
   }
-  return { values, progress };
+  // Every option left is a known name with a string value: the loop refused the rest.
+  return { values: values as Partial<Record<Name, string>>, progress: !values['no-progress'] };
 }

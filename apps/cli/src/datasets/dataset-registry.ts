@@ -7,23 +7,23 @@ import { planBankImport } from './uci-bank-marketing/bank-plan';
 import { planIncidentImport } from './uci-incident-log/incident-plan';
 
 /** Reads a dataset's files from its folder and maps them to a plan; `limit` counts source records. */
-type PlanLoader = (folder: string, limit?: number) => ImportPlan;
+type PlanLoader = (folder: string, limit?: number) => Promise<ImportPlan>;
 
 const LOADERS = {
-  'maven-crm-sales': (folder, limit) =>
+  'maven-crm-sales': async (folder, limit) =>
     planMavenImport(
       {
-        pipeline: readCsvFile(join(folder, 'sales_pipeline.csv')),
-        accounts: readCsvFile(join(folder, 'accounts.csv')),
-        products: readCsvFile(join(folder, 'products.csv')),
-        teams: readCsvFile(join(folder, 'sales_teams.csv')),
+        pipeline: await readCsvFile(join(folder, 'sales_pipeline.csv')),
+        accounts: await readCsvFile(join(folder, 'accounts.csv')),
+        products: await readCsvFile(join(folder, 'products.csv')),
+        teams: await readCsvFile(join(folder, 'sales_teams.csv')),
       },
       limit,
     ),
-  'uci-incident-log': (folder, limit) =>
-    planIncidentImport(readCsvFile(join(folder, 'incident_event_log_2016-03.csv')), limit),
-  'uci-bank-marketing': (folder, limit) =>
-    planBankImport(readCsvFile(join(folder, 'bank-full.csv'), { delimiter: ';' }), limit),
+  'uci-incident-log': async (folder, limit) =>
+    planIncidentImport(await readCsvFile(join(folder, 'incident_event_log_2016-03.csv')), limit),
+  'uci-bank-marketing': async (folder, limit) =>
+    planBankImport(await readCsvFile(join(folder, 'bank-full.csv'), ';'), limit),
 } satisfies Record<string, PlanLoader>;
 
 export type DatasetName = keyof typeof LOADERS;
@@ -40,10 +40,14 @@ export function isDatasetName(name: string): name is DatasetName {
  * the dataset's own folder.
  * @throws Error when neither holds the dataset.
  */
-export function loadPlan(dataset: DatasetName, path: string, limit?: number): ImportPlan {
+export async function loadPlan(
+  dataset: DatasetName,
+  path: string,
+  limit?: number,
+): Promise<ImportPlan> {
   const folder = [join(path, dataset), path].find((candidate) =>
     existsSync(join(candidate, 'SOURCE.txt')),
   );
   if (!folder) throw new Error(`No ${dataset} dataset (SOURCE.txt) under ${path}`);
-  return LOADERS[dataset](folder, limit);
+  return await LOADERS[dataset](folder, limit);
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { type CsvOptions, parseCsvRecords } from '../csv/csv-parser';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 
 /** `Gekko & Co` → `gekko-co`: a readable piece of an id or idempotency key. */
 export function slug(text: string): string {
@@ -29,7 +30,23 @@ export function compact<T extends Record<string, unknown>>(payload: T): Compact<
 /** `T` with its possibly undefined fields made optional instead. */
 export type Compact<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 
-/** Reads a whole CSV file (the largest dataset file is 20 MB, so no streaming is needed). */
-export function readCsvFile(path: string, options?: CsvOptions): Record<string, string>[] {
-  return parseCsvRecords(readFileSync(path, 'utf8'), options);
+/**
+ * Reads a CSV file whose first row names the columns, one record per row. Fields are kept as
+ * written (no trimming), so the plans see the source; a leading UTF-8 BOM is skipped.
+ * @throws CsvError when a row's field count differs from the header's or a quote is never closed.
+ */
+export async function readCsvFile(
+  path: string,
+  delimiter = ',',
+): Promise<Record<string, string>[]> {
+  const records: Record<string, string>[] = [];
+  // pipeline, not pipe: a read error (a missing file) must reject rather than leave the loop waiting.
+  await pipeline(
+    createReadStream(path),
+    parse({ columns: true, bom: true, delimiter }),
+    async (rows: AsyncIterable<Record<string, string>>) => {
+      for await (const row of rows) records.push(row);
+    },
+  );
+  return records;
 }

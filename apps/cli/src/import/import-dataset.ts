@@ -29,7 +29,7 @@ export interface ImportOutcome {
 
 /** Maps a dataset to commands and sends them all; see {@link runPlan} for the ordering. */
 export async function importDataset(options: ImportDatasetOptions): Promise<ImportOutcome> {
-  const plan = loadPlan(options.dataset, options.path, options.limit);
+  const plan = await loadPlan(options.dataset, options.path, options.limit);
   const planned = countCommands(plan);
   const bar = options.progress && new ProgressBar(planned, options.progress);
   const headBefore = await options.sender.headPosition();

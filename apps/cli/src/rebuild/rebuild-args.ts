@@ -27,9 +27,9 @@ export function parseRebuildArguments(
   const [command, projection, ...rest] = argv;
   if (command !== 'rebuild') throw new Error(`Unknown command ${JSON.stringify(command ?? '')}`);
   if (!projection || projection.startsWith('--')) throw new Error('Name the projection to rebuild');
-  const { values: options, progress } = parseFlags(rest, ['--url', '--token']);
-  const url = options.get('--url');
-  const token = options.get('--token') ?? (envToken || undefined);
+  const { values, progress } = parseFlags(rest, ['url', 'token']);
+  const { url } = values;
+  const token = values.token ?? (envToken || undefined);
   if (url === undefined) throw new Error('--url is required');
   if (token === undefined) throw new Error('An admin key is required: CHRONICLE_TOKEN or --token');
   return { projection, url, token, progress };

@@ -24,15 +24,10 @@ export const VERIFY_USAGE = [
  * @throws Error with a message fit for the user.
  */
 export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
-  const { values } = parseFlags(argv.slice(1), ['--data-dir', '--checkpoint', '--public-key']);
-  const dataDir = values.get('--data-dir');
+  const { values } = parseFlags(argv.slice(1), ['data-dir', 'checkpoint', 'public-key']);
+  const { 'data-dir': dataDir, checkpoint: file, 'public-key': publicKey } = values;
   if (dataDir === undefined) throw new Error('--data-dir is required');
-  const file = values.get('--checkpoint');
-  return {
-    dataDir,
-    checkpoint: file === undefined ? undefined : readCheckpoint(file),
-    publicKey: values.get('--public-key'),
-  };
+  return { dataDir, checkpoint: file === undefined ? undefined : readCheckpoint(file), publicKey };
 }
 
 function readCheckpoint(file: string): Checkpoint {
