@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+const PERSONAL =
+  'Personal data in clear (decrypted for this answer); `[erased]` once the subject is erased, null when never given';
+const PERSONAL_TEXT = { type: String, nullable: true, description: PERSONAL } as const;
+const ERASED = { type: 'string', enum: ['[erased]'] };
+
 export class PurchasesAnswer {
   @ApiProperty()
   orders!: number;
@@ -36,13 +41,73 @@ export class DealCountsAnswer {
   lost!: number;
 }
 
-/**
- * The customer 360 (docs/views-contacts.md), also the audit's state as of a moment: personal fields (firstName, lastName, email, phone,
- * company…) in clear beside the fields listed, which are always present.
- */
+/** The customer 360 (docs/views-contacts.md), also the audit's state as of a moment. */
 export class Customer360Answer {
   @ApiProperty({ example: 'C-1' })
   contactId!: string;
+
+  @ApiProperty(PERSONAL_TEXT)
+  firstName!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  lastName!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  email!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  phone!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  birthDate!: string | null;
+
+  @ApiProperty({
+    description: PERSONAL,
+    anyOf: [
+      {
+        type: 'object',
+        nullable: true,
+        additionalProperties: true,
+        description: 'street, city, postalCode, country as registered',
+      },
+      ERASED,
+    ],
+  })
+  address!: Record<string, unknown> | string | null;
+
+  @ApiProperty({
+    description: PERSONAL,
+    anyOf: [
+      {
+        type: 'array',
+        nullable: true,
+        items: { type: 'object', additionalProperties: true, description: '{ network, handle }' },
+      },
+      ERASED,
+    ],
+  })
+  socialProfiles!: Array<Record<string, unknown>> | string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  company!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  jobTitle!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  education!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  incomeBand!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  familyStatus!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  lifestyle!: string | null;
+
+  @ApiProperty(PERSONAL_TEXT)
+  preferences!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   source!: string | null;
