@@ -39,11 +39,19 @@ describe('answers against their OpenAPI schemas', () => {
   });
   afterAll(() => api.close());
 
-  const check = async (template: string, path: string, expectedStatus = 200): Promise<void> => {
-    const response = await api.request<unknown>(path, { token: TOKENS.admin });
+  const check = async (
+    template: string,
+    path: string,
+    expectedStatus = 200,
+    method: 'get' | 'post' = 'get',
+  ): Promise<void> => {
+    const response = await api.request<unknown>(path, {
+      token: TOKENS.admin,
+      method: method.toUpperCase(),
+    });
     expect({ path, status: response.status }).toEqual({ path, status: expectedStatus });
     const schema =
-      document.paths[template]?.get?.responses[String(expectedStatus)]?.content?.[
+      document.paths[template]?.[method]?.responses[String(expectedStatus)]?.content?.[
         'application/json'
       ]?.schema;
     expect(schema).toBeDefined();
@@ -83,6 +91,22 @@ describe('answers against their OpenAPI schemas', () => {
     const separator = path.includes('?') ? '&' : '?';
     const waits = /^\/(views\/(?!customers|deals\/|tickets\/)|audit\/customers)/.test(path);
     await check(template, waits ? `${path}${separator}minPosition=${position}` : path);
+  });
+
+  it('answers the integrity routes with their schemas', async () => {
+    await check('/audit/checkpoints/latest', `/audit/checkpoints/latest?minPosition=${position}`);
+    await check('/audit/proofs/inclusion', `/audit/proofs/inclusion?position=${position}`);
+    await check('/audit/proofs/consistency', '/audit/proofs/consistency?from=1&to=2');
+    await check('/admin/whoami', '/admin/whoami');
+  });
+
+  it('answers a projection rebuild with its schema', async () => {
+    await check(
+      '/admin/projections/{name}/rebuild',
+      '/admin/projections/data-quality/rebuild',
+      202,
+      'post',
+    );
   });
 
   it('answers an error with the error schema', async () => {
