@@ -86,6 +86,7 @@ export class WebhooksController {
   }
 
   @Post(':webhookId/deliveries/:deliveryId/retry')
+  @ApiErrors(422)
   @ApiAnswer(DeliveryAnswer, { status: 202, description: 'The delivery is attempted now' })
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Attempt a failed or dead delivery now' })

@@ -34,6 +34,7 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('checkpoints/latest')
+  @ApiErrors(404)
   @ApiAnswer(CheckpointAnswer)
   @ApiOperation({ summary: "The latest signed checkpoint of the tree's size and root" })
   latestCheckpoint(
@@ -44,6 +45,7 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('proofs/inclusion')
+  @ApiErrors(404)
   @ApiAnswer(InclusionProofAnswer)
   @ApiOperation({ summary: 'Proof that the event at a position is a leaf of the tree (RFC 9162)' })
   inclusion(
@@ -54,6 +56,7 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('proofs/consistency')
+  @ApiErrors(404)
   @ApiAnswer(ConsistencyProofAnswer)
   @ApiOperation({ summary: 'Proof that one tree size is a prefix of a later one (RFC 9162)' })
   consistency(
