@@ -19,6 +19,7 @@ export default tseslint.config(
       '.bench-data/**',
       '**/*.mjs',
       '.dependency-cruiser.js',
+      'examples/client/generated/**',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

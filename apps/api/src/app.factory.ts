@@ -10,7 +10,7 @@ import {
 } from '@chronicle/platform';
 import { AppModule } from './app.module';
 import { httpMetrics } from './metrics/http-metrics';
-import { setUpOpenApi } from './openapi';
+import { setUpOpenApi } from './openapi/openapi';
 
 export interface CreateAppOptions {
   /** Default: JSON lines on stdout at info; `false` silences Nest and the access log (tests). */

@@ -14,14 +14,21 @@ import {
   customerStateQuery,
 } from './audit-customer-query';
 import { CustomerAuditService, type CustomerEventsPage } from './customer-audit.service';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer, ApiTextAnswer } from '../openapi/api-answers';
+import { CustomerEventsPageAnswer } from './responses/audit-event.response';
+import { Customer360Answer } from '../views/responses/customer.response';
+import { VerificationAnswer } from './responses/integrity.response';
 
 @ApiTags('audit')
+@ApiErrors(400, 401, 403, 404, 429, 500, 503)
 @Controller('audit/customers')
 export class AuditCustomersController {
   constructor(@Inject(CustomerAuditService) private readonly audit: CustomerAuditService) {}
 
   @Roles('auditor')
   @Get(':contactId/events')
+  @ApiAnswer(CustomerEventsPageAnswer)
   @ApiOperation({
     summary: "Every event of the customer's streams, in global order (?after=<position>&limit=)",
   })
@@ -34,6 +41,7 @@ export class AuditCustomersController {
 
   @Roles('auditor')
   @Get(':contactId/export')
+  @ApiTextAnswer('application/x-ndjson', 'One audit event (AuditEventAnswer) per line')
   @ApiOperation({ summary: 'The same events as NDJSON (application/x-ndjson), streamed' })
   async export(
     @Param('contactId') contactId: string,
@@ -47,6 +55,7 @@ export class AuditCustomersController {
 
   @Roles('auditor')
   @Get(':contactId/state')
+  @ApiAnswer(Customer360Answer)
   @ApiOperation({
     summary:
       'The customer 360 as it stood at ?atPosition= (inclusive) or ?asOf= (store time), and of that, as it had happened by ?validAt= (business time)',
@@ -60,6 +69,7 @@ export class AuditCustomersController {
 
   @Roles('auditor')
   @Get(':contactId/verify')
+  @ApiAnswer(VerificationAnswer)
   @ApiOperation({ summary: "Recomputes the hash chain of every stream of the customer's history" })
   verify(
     @Param('contactId') contactId: string,

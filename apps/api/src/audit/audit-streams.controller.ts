@@ -5,8 +5,12 @@ import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { Roles } from '@chronicle/platform';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { DEFAULT_AUDIT_LIMIT, StreamAuditQuery } from './audit-query';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { StreamEventsAnswer } from './responses/audit-event.response';
 
 @ApiTags('audit')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('audit')
 export class AuditStreamsController {
   constructor(
@@ -16,6 +20,7 @@ export class AuditStreamsController {
 
   @Roles('auditor')
   @Get('streams/:streamId')
+  @ApiAnswer(StreamEventsAnswer)
   @ApiOperation({ summary: "One stream's events with full metadata (?from=<revision>&limit=)" })
   async streamEvents(
     @Param('streamId') streamId: string,

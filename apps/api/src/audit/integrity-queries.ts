@@ -1,5 +1,5 @@
-import { IsDefined } from 'class-validator';
 import { QueryInteger, QueryPosition } from '../query/query-fields';
+import { Required } from '../query/query-rules';
 
 const TREE_SIZE = { min: 1, max: Number.MAX_SAFE_INTEGER };
 
@@ -13,7 +13,7 @@ export class LatestCheckpointQuery {
 
 /** `?position=&treeSize=` of an inclusion proof. */
 export class InclusionProofQuery {
-  @IsDefined({ message: 'position is required' })
+  @Required()
   @QueryPosition('Global position of the event to prove')
   position!: string;
 
@@ -23,11 +23,11 @@ export class InclusionProofQuery {
 
 /** `?from=&to=` of a consistency proof. */
 export class ConsistencyProofQuery {
-  @IsDefined({ message: 'from is required' })
+  @Required()
   @QueryInteger('Size of the earlier tree', TREE_SIZE)
   from!: number;
 
-  @IsDefined({ message: 'to is required' })
+  @Required()
   @QueryInteger('Size of the later tree', TREE_SIZE)
   to!: number;
 }

@@ -15,15 +15,27 @@ import {
   LatestCheckpointQuery,
 } from './integrity-queries';
 import { IntegrityService } from './integrity.service';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import {
+  CheckpointAnswer,
+  ConsistencyProofAnswer,
+  InclusionProofAnswer,
+  IntegrityReportAnswer,
+  StreamIntegrityReportAnswer,
+} from './responses/integrity.response';
 
 /** The Merkle tree over the log: checkpoints, proofs and verification (docs/audit.md). */
 @ApiTags('audit')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('audit')
 export class IntegrityController {
   constructor(@Inject(IntegrityService) private readonly integrity: IntegrityService) {}
 
   @Roles('auditor')
   @Get('checkpoints/latest')
+  @ApiErrors(404)
+  @ApiAnswer(CheckpointAnswer)
   @ApiOperation({ summary: "The latest signed checkpoint of the tree's size and root" })
   latestCheckpoint(
     @ValidQuery(LatestCheckpointQuery) { minPosition }: LatestCheckpointQuery,
@@ -33,6 +45,8 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('proofs/inclusion')
+  @ApiErrors(404)
+  @ApiAnswer(InclusionProofAnswer)
   @ApiOperation({ summary: 'Proof that the event at a position is a leaf of the tree (RFC 9162)' })
   inclusion(
     @ValidQuery(InclusionProofQuery) { position, treeSize }: InclusionProofQuery,
@@ -42,6 +56,8 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('proofs/consistency')
+  @ApiErrors(404)
+  @ApiAnswer(ConsistencyProofAnswer)
   @ApiOperation({ summary: 'Proof that one tree size is a prefix of a later one (RFC 9162)' })
   consistency(
     @ValidQuery(ConsistencyProofQuery) { from, to }: ConsistencyProofQuery,
@@ -51,6 +67,7 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('verify')
+  @ApiAnswer(IntegrityReportAnswer)
   @ApiOperation({
     summary: 'Checks the whole store: chains, positions, the tree and the latest checkpoint',
   })
@@ -60,6 +77,7 @@ export class IntegrityController {
 
   @Roles('auditor')
   @Get('streams/:streamId/verify')
+  @ApiAnswer(StreamIntegrityReportAnswer)
   @ApiOperation({
     summary: "Checks one stream of any kind: its chain, the tree's leaves and proofs",
   })

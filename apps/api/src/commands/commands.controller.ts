@@ -6,8 +6,12 @@ import { type Actor, CurrentActor, Roles, currentCorrelationId } from '@chronicl
 import { randomUUID } from 'node:crypto';
 import { callerScopeOf } from './caller-scope';
 import { expectedRevisionOf, idempotencyKeyOf } from './command-headers';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { CommandAnswer } from './command-answer.response';
 
 @ApiTags('commands')
+@ApiErrors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503)
 @Controller('commands')
 export class CommandsController {
   constructor(private readonly commandBus: CommandBus) {}
@@ -19,6 +23,10 @@ export class CommandsController {
   @Roles('service')
   @Post(':type')
   @HttpCode(201)
+  @ApiAnswer(CommandAnswer, {
+    status: 201,
+    description: 'The command was applied (or its stored answer replayed)',
+  })
   @ApiOperation({ summary: 'Send a command; see docs/api.md for the catalog and the errors' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({

@@ -8,11 +8,14 @@ import { FeedConnections } from './feed-connections';
 import { feedFilterOf, FeedStreamQuery } from './feed-query';
 import { FeedService } from './feed.service';
 import { ServerSentEvents } from './server-sent-events';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiTextAnswer } from '../openapi/api-answers';
 
 const POSITION = /^(?:0|[1-9][0-9]{0,29})$/;
 const LAST_EVENT_ID = 'Last-Event-ID';
 
 @ApiTags('feed')
+@ApiErrors(400, 401, 403, 500, 503)
 @Controller('feed')
 export class FeedStreamController {
   constructor(
@@ -22,6 +25,10 @@ export class FeedStreamController {
 
   @Roles('service')
   @Get('stream')
+  @ApiTextAnswer(
+    'text/event-stream',
+    'Server-Sent Events: id = position, event = type, data = a FeedEventAnswer',
+  )
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: LAST_EVENT_ID, required: false, description: 'Resume right after it' })
   @ApiOperation({

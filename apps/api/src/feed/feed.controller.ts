@@ -7,8 +7,12 @@ import { ValidQuery } from '../query/valid-query.decorator';
 import { FeedConnections } from './feed-connections';
 import { DEFAULT_FEED_LIMIT, feedFilterOf, FeedQuery } from './feed-query';
 import { type FeedAnswer, FeedService } from './feed.service';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { FeedPageAnswer } from './feed.response';
 
 @ApiTags('feed')
+@ApiErrors(400, 401, 403, 500, 503)
 @Controller('feed')
 export class FeedController {
   constructor(
@@ -18,6 +22,7 @@ export class FeedController {
 
   @Roles('service')
   @Get()
+  @ApiAnswer(FeedPageAnswer)
   @ApiOperation({
     summary:
       'Events after ?after= in global order, personal fields decrypted (?limit&types&streamPrefix&wait=<s> long-polls)',

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../openapi/api-answers';
+import { HealthAnswer } from './health.response';
 import { EVENT_STORE, type EventStore } from '@chronicle/event-store';
 import { type EventStoreAdapter, eventStoreAdapterFor } from '@chronicle/event-store/module';
 import type { IntegrityLog, IntegrityStatus } from '@chronicle/integrity';
@@ -13,6 +15,7 @@ import {
   type HealthProbe,
   INTEGRITY_STATUS,
 } from './health-probes';
+import { ApiErrors } from '../openapi/api-errors';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -23,6 +26,7 @@ export interface HealthReport {
 }
 
 @ApiTags('operations')
+@ApiErrors(400, 500)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -42,7 +46,9 @@ export class HealthController {
    */
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Every configured store answers' })
+  @ApiOperation({ summary: 'Whether every configured store answers (no key needed)' })
+  @ApiAnswer(HealthAnswer, { description: 'Every configured store answers' })
+  @ApiAnswer(HealthAnswer, { status: 503, description: 'A configured store does not answer' })
   async check(
     @Res({ passthrough: true }) response: { status(code: number): unknown },
   ): Promise<HealthReport> {

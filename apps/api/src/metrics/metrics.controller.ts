@@ -24,6 +24,8 @@ import { observeEventStore } from './event-store-metrics';
 import { MetricsCredentialsGuard } from './metrics-credentials.guard';
 import { registryOf } from './prometheus-text';
 import { observeReadStore } from './read-store-metrics';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiTextAnswer } from '../openapi/api-answers';
 
 /**
  * `GET /metrics` (docs/api.md, docs/operations.md): Prometheus text for an admin key or the
@@ -32,6 +34,7 @@ import { observeReadStore } from './read-store-metrics';
  * and takes them off when it stops.
  */
 @ApiTags('operations')
+@ApiErrors(400, 401, 403, 500)
 @Controller('metrics')
 export class MetricsController implements OnModuleInit, OnModuleDestroy {
   private detach: Array<() => void> = [];
@@ -63,6 +66,7 @@ export class MetricsController implements OnModuleInit, OnModuleDestroy {
   @Get()
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
   @ApiOperation({ summary: 'Prometheus metrics (admin key or CHRONICLE_METRICS_TOKEN)' })
+  @ApiTextAnswer('text/plain', 'The Prometheus text exposition format (version 0.0.4)')
   async metrics(): Promise<string> {
     const scraped = registryOf([
       ...projectionFamilies(await this.runtime.status()),

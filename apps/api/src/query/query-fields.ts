@@ -26,7 +26,8 @@ export function QueryTime(description: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
       description,
-      oneOf: [
+      // anyOf, not oneOf: a schema of each kind, not two that must exclude each other.
+      anyOf: [
         { type: 'string', format: 'date' },
         { type: 'string', format: 'date-time' },
       ],

@@ -25,8 +25,16 @@ import { answerAs } from './csv/csv-answer';
 import { campaignListTable, campaignTable } from './csv/view-tables';
 import { CampaignListQuery, CampaignsQuery, DEFAULT_HALF_LIFE_DAYS } from './view-queries';
 import { viewWindow } from './view-query';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import {
+  CampaignAnswer,
+  CampaignChannelsAnswer,
+  CampaignListAnswer,
+} from './responses/campaigns.response';
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class CampaignsController {
   constructor(
@@ -36,6 +44,10 @@ export class CampaignsController {
 
   @Roles('analyst')
   @Get('campaigns')
+  @ApiAnswer([CampaignListAnswer, CampaignChannelsAnswer], {
+    csv: true,
+    description: 'The campaigns; with groupBy=channel, the channels (CampaignChannelsAnswer)',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
@@ -52,6 +64,8 @@ export class CampaignsController {
 
   @Roles('analyst')
   @Get('campaigns/:campaignId')
+  @ApiErrors(404)
+  @ApiAnswer(CampaignAnswer, { csv: true })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:

@@ -13,6 +13,9 @@ import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { LookupCursors } from './lookup-cursor';
 import { ContactsQuery, DEFAULT_LOOKUP_LIMIT, lookupFilters } from './lookup-queries';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { ContactListAnswer } from './responses/lookups.response';
 
 export interface ContactList {
   contacts: ContactListItem[];
@@ -23,6 +26,7 @@ export interface ContactList {
 const NAME = contactLookupProjection.name;
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class ContactsController {
   constructor(
@@ -35,6 +39,7 @@ export class ContactsController {
 
   @Roles('analyst', 'service')
   @Get('contacts')
+  @ApiAnswer(ContactListAnswer)
   @ApiOperation({
     summary:
       'Live contacts by e-mail or phone (normalised), owner, stage or lead status, with revision; cursor paging',

@@ -21,6 +21,9 @@ import { toUtcTime } from '../query/query-fields';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { tagWithRevision } from './entity-revision';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { CustomerAnswer as CustomerAnswerSchema } from './responses/customer.response';
 
 /** The customer 360 with the contact stream's revision (the contact lookup keeps it). */
 export type CustomerAnswer = Customer360View & { revision: number };
@@ -30,6 +33,7 @@ const PROJECTIONS = [customer360Projection.name, contactLookupProjection.name];
 const VALID_AT_PROJECTIONS = [...PROJECTIONS, CUSTOMER_HISTORY];
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 404, 429, 500, 503)
 @Controller('views')
 export class CustomersController {
   constructor(
@@ -43,6 +47,7 @@ export class CustomersController {
 
   @Roles('analyst', 'service')
   @Get('customers/:contactId')
+  @ApiAnswer(CustomerAnswerSchema)
   @ApiOperation({
     summary:
       'The customer 360, personal fields decrypted now, with the contact stream revision (also the ETag); a merged-away contact names mergedInto; ?validAt= answers for the world at that business time',

@@ -19,8 +19,12 @@ import { answerAs } from './csv/csv-answer';
 import { dataQualityTable } from './csv/view-tables';
 import { DataQualityQuery, DEFAULT_STALE_DAYS } from './view-queries';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { DataQualityAnswer } from './responses/data-quality.response';
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class DataQualityController {
   constructor(
@@ -31,6 +35,7 @@ export class DataQualityController {
 
   @Roles('analyst')
   @Get('data-quality')
+  @ApiAnswer(DataQualityAnswer, { csv: true })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:

@@ -16,6 +16,9 @@ import { ValidQuery } from '../query/valid-query.decorator';
 import { tagWithRevision } from './entity-revision';
 import { LookupCursors } from './lookup-cursor';
 import { DealsQuery, DEFAULT_LOOKUP_LIMIT, lookupFilters } from './lookup-queries';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { DealAnswer, DealListAnswer } from './responses/lookups.response';
 
 export interface DealList {
   deals: DealView[];
@@ -26,6 +29,7 @@ export interface DealList {
 const NAME = dealLookupProjection.name;
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class DealsController {
   constructor(
@@ -36,6 +40,7 @@ export class DealsController {
 
   @Roles('analyst', 'service')
   @Get('deals')
+  @ApiAnswer(DealListAnswer)
   @ApiOperation({ summary: 'Deals by contact, status or owner, with revision; cursor paging' })
   async deals(@ValidQuery(DealsQuery) query: DealsQuery): Promise<DealList> {
     const filters = lookupFilters(query);
@@ -56,6 +61,8 @@ export class DealsController {
 
   @Roles('analyst', 'service')
   @Get('deals/:dealId')
+  @ApiErrors(404)
+  @ApiAnswer(DealAnswer)
   @ApiOperation({ summary: 'One deal with its stream revision (also the ETag, for If-Match)' })
   async deal(
     @Param('dealId') dealId: string,

@@ -17,8 +17,12 @@ import { forecastTable } from './csv/view-tables';
 import { ForecastQuery } from './view-queries';
 import { viewWindow } from './view-query';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { ForecastAnswer } from './responses/sales.response';
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class ForecastController {
   constructor(
@@ -29,6 +33,7 @@ export class ForecastController {
 
   @Roles('analyst')
   @Get('forecast')
+  @ApiAnswer(ForecastAnswer, { csv: true })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:

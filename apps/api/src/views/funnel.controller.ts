@@ -16,8 +16,12 @@ import { answerAs } from './csv/csv-answer';
 import { funnelTable } from './csv/view-tables';
 import { LifecycleFunnelQuery } from './view-queries';
 import { viewWindow } from './view-query';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { LifecycleFunnelAnswer } from './responses/funnel.response';
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class FunnelController {
   constructor(
@@ -27,6 +31,7 @@ export class FunnelController {
 
   @Roles('analyst')
   @Get('lifecycle-funnel')
+  @ApiAnswer(LifecycleFunnelAnswer, { csv: true })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:

@@ -16,8 +16,12 @@ import { answerAs } from './csv/csv-answer';
 import { pipelineTable } from './csv/view-tables';
 import { PipelineQuery } from './view-queries';
 import { viewWindow } from './view-query';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { PipelineAnswer } from './responses/sales.response';
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class PipelineController {
   constructor(
@@ -27,6 +31,7 @@ export class PipelineController {
 
   @Roles('analyst')
   @Get('pipeline')
+  @ApiAnswer(PipelineAnswer, { csv: true })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:

@@ -18,6 +18,9 @@ import { serviceSlaTable } from './csv/view-tables';
 import { ServiceSlaQuery } from './view-queries';
 import { viewWindow } from './view-query';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { ServiceSlaAnswer } from './responses/service-sla.response';
 
 /** Waits for `minPosition` if asked, then names where the service-sla projection serves reads. */
 export async function slaReadModel(
@@ -33,6 +36,7 @@ export async function slaReadModel(
 }
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class ServiceSlaController {
   constructor(
@@ -43,6 +47,7 @@ export class ServiceSlaController {
 
   @Roles('analyst')
   @Get('service-sla')
+  @ApiAnswer(ServiceSlaAnswer, { csv: true })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:

@@ -21,6 +21,9 @@ import { tagWithRevision } from './entity-revision';
 import { LookupCursors } from './lookup-cursor';
 import { DEFAULT_LOOKUP_LIMIT, lookupFilters, TicketsQuery } from './lookup-queries';
 import { type ViewClock, VIEWS_CLOCK } from './views-clock';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiAnswer } from '../openapi/api-answers';
+import { TicketAnswer, TicketListAnswer } from './responses/lookups.response';
 
 export interface TicketList {
   tickets: TicketRevisionView[];
@@ -32,6 +35,7 @@ const NAME = ticketLookupProjection.name;
 const SLA = serviceSlaProjection.name;
 
 @ApiTags('views')
+@ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class TicketsController {
   constructor(
@@ -43,6 +47,7 @@ export class TicketsController {
 
   @Roles('analyst', 'service')
   @Get('tickets')
+  @ApiAnswer(TicketListAnswer)
   @ApiOperation({
     summary:
       'Tickets by contact, status, agent or team, SLA judged now, with revision; cursor paging',
@@ -64,6 +69,8 @@ export class TicketsController {
 
   @Roles('analyst', 'service')
   @Get('tickets/:ticketId')
+  @ApiErrors(404)
+  @ApiAnswer(TicketAnswer)
   @ApiOperation({
     summary:
       'One ticket with its SLA targets judged now (or as of validAt) and its stream revision (also the ETag)',

@@ -32,7 +32,8 @@ interface Schema {
   exclusiveMinimum?: boolean;
   maxLength?: number;
   enum?: string[];
-  oneOf?: Schema[];
+  anyOf?: Schema[];
+  $ref?: string;
   allOf?: Array<{ $ref?: string }>;
 }
 
@@ -92,11 +93,12 @@ function kindOf(
   schema: Schema,
   document: OpenApiDocument,
 ): ParameterKind {
-  const ref = schema.allOf?.[0]?.$ref;
+  // A named enum: a $ref (the document unwraps Nest's lone `allOf: [{ $ref }]`).
+  const ref = schema.$ref ?? schema.allOf?.[0]?.$ref;
   const resolved = ref ? document.components.schemas[ref.split('/').pop()!] : schema;
   if (resolved?.enum) return { kind: 'choice', values: resolved.enum };
   if (schema.format === 'cursor') return { kind: 'cursor' };
-  if (schema.oneOf?.some(({ format }) => format === 'date')) return { kind: 'time' };
+  if (schema.anyOf?.some(({ format }) => format === 'date')) return { kind: 'time' };
   if (schema.pattern) return { kind: 'position', pattern: new RegExp(schema.pattern) };
   if (schema.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined) {
     return { kind: 'integer', min: schema.minimum, max: schema.maximum };
