@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import {
   campaignsProjection,
   customer360Projection,
+  customerHistoryProjection,
   dataQualityProjection,
   forecastProjection,
   lifecycleFunnelProjection,
@@ -43,6 +44,8 @@ const VIEW_PROJECTIONS = [
   forecastProjection,
   // Only its name and version are read here; the server builds it with the real cipher.
   dataQualityProjection({ open: () => Promise.reject(new Error('not applied here')) }),
+  // The customer 360 as of validAt lists the customer's streams from it.
+  customerHistoryProjection,
 ];
 
 interface ServerMessage {
@@ -168,6 +171,10 @@ async function main(): Promise<void> {
       const p50 = percentile(latencies, 0.5);
       if (Number.isNaN(baselineP50)) baselineP50 = p50;
       const p99 = percentile(latencies, 0.99);
+      // As each case ends, so a later failure or a stopped run keeps what was measured.
+      process.stderr.write(
+        `# ${viewCase.view} | ${viewCase.variant}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms\n`,
+      );
       rows.push([
         viewCase.view,
         viewCase.variant,

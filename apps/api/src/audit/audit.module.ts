@@ -6,17 +6,17 @@ import {
   PersonalDataCipher,
   UpcastingReader,
 } from '@chronicle/application';
-import { customerHistoryProjection, ProjectionsModule } from '@chronicle/projections';
 import { AuditCustomersController } from './audit-customers.controller';
 import { AuditStreamsController } from './audit-streams.controller';
 import { CustomerAuditService } from './customer-audit.service';
+import { CustomerHistoryModule } from './customer-history.module';
 import { IntegrityController } from './integrity.controller';
 import { IntegrityService } from './integrity.service';
 import { INTEGRITY_STATUS } from '../health/health-probes';
 
 /** The auditors' endpoints (docs/audit.md) and the history index they read the streams from. */
 @Module({
-  imports: [ApplicationModule, ProjectionsModule.forFeature([customerHistoryProjection])],
+  imports: [ApplicationModule, CustomerHistoryModule],
   controllers: [AuditStreamsController, AuditCustomersController, IntegrityController],
   providers: [
     {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule, PersonalDataCipher } from '@chronicle/application';
 import { ProjectionsModule, viewProjections } from '@chronicle/projections';
+import { CustomerHistoryModule } from '../audit/customer-history.module';
 import { CampaignsController } from './campaigns.controller';
 import { ContactsController } from './contacts.controller';
 import { CustomersController } from './customers.controller';
@@ -19,6 +20,8 @@ import { systemViewsClock } from './views-clock';
   imports: [
     // The customer 360 decrypts personal fields when it answers; the cipher lives on the write side.
     ApplicationModule,
+    // The customer 360 as of validAt replays the customer's streams, listed by the history index.
+    CustomerHistoryModule,
     // Data quality opens personal fields, so the list needs the write side's cipher.
     ProjectionsModule.forFeatureAsync({
       imports: [ApplicationModule],
