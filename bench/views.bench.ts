@@ -166,7 +166,12 @@ async function main(): Promise<void> {
     );
     const rows: string[][] = [];
     let baselineP50 = NaN;
-    for (const viewCase of viewCases(CONTACTS)) {
+    // BENCH_ONLY=text runs the cases whose view or variant holds it (and the baseline).
+    const only = process.env.BENCH_ONLY;
+    const cases = viewCases(CONTACTS).filter(
+      (c, i) => i === 0 || !only || `${c.view} ${c.variant}`.includes(only),
+    );
+    for (const viewCase of cases) {
       const latencies = await measure(url, viewCase);
       const p50 = percentile(latencies, 0.5);
       if (Number.isNaN(baselineP50)) baselineP50 = p50;

@@ -257,13 +257,14 @@ function asOfCases(
     asOf('data-quality', 'default staleDays'),
     {
       view: 'customers/{id}',
-      variant: 'validAt, random contact',
-      nextPath: () => `/views/customers/${contactId()}?${moment()}`,
+      variant: 'validAt, end of history, random contact',
+      // The end of the history: every synthetic contact is registered by then (no 404s).
+      nextPath: () => `/views/customers/${contactId()}?validAt=${iso(WINDOW_END_MS)}`,
     },
     {
       view: 'tickets/{id}',
-      variant: 'validAt, random ticket',
-      nextPath: () => `/views/tickets/${ticketId()}?${moment()}`,
+      variant: 'validAt, end of history, random ticket',
+      nextPath: () => `/views/tickets/${ticketId()}?validAt=${iso(WINDOW_END_MS)}`,
     },
   ];
 }
