@@ -1,19 +1,18 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, VerificationReport } from '@chronicle/application';
 import type { Customer360View } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
 import { ReadYourWritesQuery } from '../query/read-your-writes.query';
 import { ValidQuery } from '../query/valid-query.decorator';
-import {
-  CustomerAsOfQuery,
-  customerEventsQuery,
-  CustomerExportQuery,
-  CustomerPageQuery,
-  customerStateQuery,
-} from './audit-customer-query';
-import { CustomerAuditService, type CustomerEventsPage } from './customer-audit.service';
+import { CustomerAsOfQuery, CustomerExportQuery, CustomerPageQuery } from './audit-customer-query';
+import type { CustomerEventsPage } from './customer-audit.service';
+import { CustomerEventsRead } from './handlers/customer-events.handler';
+import { CustomerExportRead } from './handlers/customer-export.handler';
+import { CustomerStateRead } from './handlers/customer-state.handler';
+import { CustomerVerificationRead } from './handlers/customer-verification.handler';
 import { ApiErrors } from '../openapi/api-errors';
 import { ApiAnswer, ApiTextAnswer } from '../openapi/api-answers';
 import { CustomerEventsPageAnswer } from './responses/audit-event.response';
@@ -24,7 +23,7 @@ import { VerificationAnswer } from './responses/integrity.response';
 @ApiErrors(400, 401, 403, 404, 429, 500, 503)
 @Controller('audit/customers')
 export class AuditCustomersController {
-  constructor(@Inject(CustomerAuditService) private readonly audit: CustomerAuditService) {}
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Roles('auditor')
   @Get(':contactId/events')
@@ -36,7 +35,7 @@ export class AuditCustomersController {
     @Param('contactId') contactId: string,
     @ValidQuery(CustomerPageQuery) query: CustomerPageQuery,
   ): Promise<CustomerEventsPage> {
-    return this.audit.page(contactId, customerEventsQuery(query));
+    return this.queryBus.execute(new CustomerEventsRead(contactId, query));
   }
 
   @Roles('auditor')
@@ -45,12 +44,11 @@ export class AuditCustomersController {
   @ApiOperation({ summary: 'The same events as NDJSON (application/x-ndjson), streamed' })
   async export(
     @Param('contactId') contactId: string,
-    @ValidQuery(CustomerExportQuery) { after, minPosition }: CustomerExportQuery,
+    @ValidQuery(CustomerExportQuery) query: CustomerExportQuery,
   ): Promise<StreamableFile> {
     // Resolved before the first byte, so an unknown contact is still a 404 with a JSON body.
-    const history = await this.audit.history(contactId, minPosition);
-    const lines = ndjson(this.audit.export(history, after));
-    return new StreamableFile(Readable.from(lines), { type: 'application/x-ndjson' });
+    const events = await this.queryBus.execute(new CustomerExportRead(contactId, query));
+    return new StreamableFile(Readable.from(ndjson(events)), { type: 'application/x-ndjson' });
   }
 
   @Roles('auditor')
@@ -64,7 +62,7 @@ export class AuditCustomersController {
     @Param('contactId') contactId: string,
     @ValidQuery(CustomerAsOfQuery) query: CustomerAsOfQuery,
   ): Promise<Customer360View> {
-    return this.audit.stateAsOf(contactId, customerStateQuery(query));
+    return this.queryBus.execute(new CustomerStateRead(contactId, query));
   }
 
   @Roles('auditor')
@@ -73,9 +71,9 @@ export class AuditCustomersController {
   @ApiOperation({ summary: "Recomputes the hash chain of every stream of the customer's history" })
   verify(
     @Param('contactId') contactId: string,
-    @ValidQuery(ReadYourWritesQuery) { minPosition }: ReadYourWritesQuery,
+    @ValidQuery(ReadYourWritesQuery) query: ReadYourWritesQuery,
   ): Promise<VerificationReport> {
-    return this.audit.verify(contactId, minPosition);
+    return this.queryBus.execute(new CustomerVerificationRead(contactId, query));
   }
 }
 

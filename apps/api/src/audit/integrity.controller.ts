@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   Checkpoint,
@@ -14,7 +15,11 @@ import {
   InclusionProofQuery,
   LatestCheckpointQuery,
 } from './integrity-queries';
-import { IntegrityService } from './integrity.service';
+import { ConsistencyProofRead } from './handlers/consistency-proof.handler';
+import { InclusionProofRead } from './handlers/inclusion-proof.handler';
+import { LatestCheckpointRead } from './handlers/latest-checkpoint.handler';
+import { LogVerificationRead } from './handlers/log-verification.handler';
+import { StreamVerificationRead } from './handlers/stream-verification.handler';
 import { ApiErrors } from '../openapi/api-errors';
 import { ApiAnswer } from '../openapi/api-answers';
 import {
@@ -30,7 +35,7 @@ import {
 @ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('audit')
 export class IntegrityController {
-  constructor(@Inject(IntegrityService) private readonly integrity: IntegrityService) {}
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Roles('auditor')
   @Get('checkpoints/latest')
@@ -38,9 +43,9 @@ export class IntegrityController {
   @ApiAnswer(CheckpointAnswer)
   @ApiOperation({ summary: "The latest signed checkpoint of the tree's size and root" })
   latestCheckpoint(
-    @ValidQuery(LatestCheckpointQuery) { minPosition }: LatestCheckpointQuery,
+    @ValidQuery(LatestCheckpointQuery) query: LatestCheckpointQuery,
   ): Promise<Checkpoint> {
-    return this.integrity.log.latestCheckpoint(minPosition);
+    return this.queryBus.execute(new LatestCheckpointRead(query));
   }
 
   @Roles('auditor')
@@ -48,10 +53,8 @@ export class IntegrityController {
   @ApiErrors(404)
   @ApiAnswer(InclusionProofAnswer)
   @ApiOperation({ summary: 'Proof that the event at a position is a leaf of the tree (RFC 9162)' })
-  inclusion(
-    @ValidQuery(InclusionProofQuery) { position, treeSize }: InclusionProofQuery,
-  ): Promise<InclusionProof> {
-    return this.integrity.log.inclusionProof(position, treeSize);
+  inclusion(@ValidQuery(InclusionProofQuery) query: InclusionProofQuery): Promise<InclusionProof> {
+    return this.queryBus.execute(new InclusionProofRead(query));
   }
 
   @Roles('auditor')
@@ -60,9 +63,9 @@ export class IntegrityController {
   @ApiAnswer(ConsistencyProofAnswer)
   @ApiOperation({ summary: 'Proof that one tree size is a prefix of a later one (RFC 9162)' })
   consistency(
-    @ValidQuery(ConsistencyProofQuery) { from, to }: ConsistencyProofQuery,
-  ): ConsistencyProof {
-    return this.integrity.log.consistencyProof(from, to);
+    @ValidQuery(ConsistencyProofQuery) query: ConsistencyProofQuery,
+  ): Promise<ConsistencyProof> {
+    return this.queryBus.execute(new ConsistencyProofRead(query));
   }
 
   @Roles('auditor')
@@ -72,7 +75,7 @@ export class IntegrityController {
     summary: 'Checks the whole store: chains, positions, the tree and the latest checkpoint',
   })
   verify(): Promise<IntegrityReport> {
-    return this.integrity.log.verify();
+    return this.queryBus.execute(new LogVerificationRead());
   }
 
   @Roles('auditor')
@@ -82,6 +85,6 @@ export class IntegrityController {
     summary: "Checks one stream of any kind: its chain, the tree's leaves and proofs",
   })
   verifyStream(@Param('streamId') streamId: string): Promise<StreamIntegrityReport> {
-    return this.integrity.log.verifyStream(streamId);
+    return this.queryBus.execute(new StreamVerificationRead(streamId));
   }
 }

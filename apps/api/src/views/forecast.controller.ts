@@ -1,22 +1,14 @@
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  FORECAST_DEALS,
-  forecastProjection,
-  type ForecastView,
-  ProjectorRuntime,
-  queryForecast,
-  queryForecastAsOf,
-} from '@chronicle/projections';
+import type { ForecastView } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
-import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { answerAs } from './csv/csv-answer';
 import { forecastTable } from './csv/view-tables';
+import { ForecastRead } from './handlers/forecast.handler';
 import { ForecastQuery } from './view-queries';
-import { viewWindow } from './view-query';
-import { type ViewClock, VIEWS_CLOCK } from './views-clock';
 import { ApiErrors } from '../openapi/api-errors';
 import { ApiAnswer } from '../openapi/api-answers';
 import { ForecastAnswer } from './responses/sales.response';
@@ -25,11 +17,7 @@ import { ForecastAnswer } from './responses/sales.response';
 @ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class ForecastController {
-  constructor(
-    private readonly runtime: ProjectorRuntime,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(VIEWS_CLOCK) private readonly now: ViewClock,
-  ) {}
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Roles('analyst')
   @Get('forecast')
@@ -44,19 +32,7 @@ export class ForecastController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ForecastView | string> {
-    const { from, to, validAt, minPosition } = viewWindow(query);
-    const { ownerId, teamId } = query;
-    const name = forecastProjection.name;
-    if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
-    // The position is read before the documents, so the answer is at least that recent.
-    const position = this.runtime.position(name);
-    const deals = this.runtime.collection(name, FORECAST_DEALS);
-    const model = { readStore: this.readStore, deals, position };
-    const filters = { from, to, ownerId, teamId };
-    const view =
-      validAt === undefined
-        ? await queryForecast(model, filters, this.now().toISOString())
-        : await queryForecastAsOf(model, filters, validAt);
+    const view = await this.queryBus.execute(new ForecastRead(query));
     return answerAs(accept, reply, view, forecastTable);
   }
 }

@@ -1,21 +1,14 @@
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  PIPELINE_DEALS,
-  pipelineProjection,
-  ProjectorRuntime,
-  queryPipeline,
-  queryPipelineAsOf,
-  type PipelineView,
-} from '@chronicle/projections';
+import type { PipelineView } from '@chronicle/projections';
 import { Roles } from '@chronicle/platform';
-import { READ_STORE, type ReadStore } from '@chronicle/read-store';
 import { ValidQuery } from '../query/valid-query.decorator';
 import { answerAs } from './csv/csv-answer';
 import { pipelineTable } from './csv/view-tables';
+import { PipelineRead } from './handlers/pipeline.handler';
 import { PipelineQuery } from './view-queries';
-import { viewWindow } from './view-query';
 import { ApiErrors } from '../openapi/api-errors';
 import { ApiAnswer } from '../openapi/api-answers';
 import { PipelineAnswer } from './responses/sales.response';
@@ -24,10 +17,7 @@ import { PipelineAnswer } from './responses/sales.response';
 @ApiErrors(400, 401, 403, 429, 500, 503)
 @Controller('views')
 export class PipelineController {
-  constructor(
-    private readonly runtime: ProjectorRuntime,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-  ) {}
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Roles('analyst')
   @Get('pipeline')
@@ -42,19 +32,7 @@ export class PipelineController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PipelineView | string> {
-    const { from, to, validAt, minPosition } = viewWindow(query);
-    const { ownerId, teamId, channel, product } = query;
-    const filters = { from, to, ownerId, teamId, channel, product };
-    const name = pipelineProjection.name;
-    if (minPosition !== undefined) await this.runtime.waitForPosition(name, minPosition);
-    // The position is read before the documents, so the answer is at least that recent.
-    const position = this.runtime.position(name);
-    const deals = this.runtime.collection(name, PIPELINE_DEALS);
-    const model = { readStore: this.readStore, deals, position };
-    const view =
-      validAt === undefined
-        ? await queryPipeline(model, filters, query.groupBy)
-        : await queryPipelineAsOf(model, filters, validAt, query.groupBy);
+    const view = await this.queryBus.execute(new PipelineRead(query));
     return answerAs(accept, reply, view, pipelineTable);
   }
 }

@@ -9,13 +9,17 @@ import { DataQualityController } from './data-quality.controller';
 import { DealsController } from './deals.controller';
 import { ForecastController } from './forecast.controller';
 import { FunnelController } from './funnel.controller';
+import { VIEW_QUERY_HANDLERS } from './handlers/view-query-handlers';
 import { LookupCursors } from './lookup-cursor';
 import { PipelineController } from './pipeline.controller';
 import { ServiceSlaController } from './service-sla.controller';
 import { TicketsController } from './tickets.controller';
 import { systemViewsClock } from './views-clock';
 
-/** The analysts' views (docs/views-*.md): their projections and the controllers answering them. */
+/**
+ * The analysts' views (docs/views-*.md): their projections, the QueryBus handlers reading them and
+ * the controllers answering them.
+ */
 @Module({
   imports: [
     // The customer 360 decrypts personal fields when it answers; the cipher lives on the write side.
@@ -29,7 +33,7 @@ import { systemViewsClock } from './views-clock';
       useFactory: viewProjections,
     }),
   ],
-  providers: [systemViewsClock, LookupCursors],
+  providers: [systemViewsClock, LookupCursors, ...VIEW_QUERY_HANDLERS],
   controllers: [
     FunnelController,
     CampaignsController,
