@@ -16,7 +16,7 @@ import { rawRequest } from './support/raw-http';
 // sendAndJudge (support/command-checks.ts): no 5xx, CONTRACT errors, nothing appended on a 4xx.
 // A thousand generated requests take about 10 s on an idle machine and over 30 s while the other
 // suites run beside them; a timeout would leave requests in flight into the next test.
-jest.setTimeout(120_000);
+const THOUSAND_REQUESTS_MS = 120_000;
 
 describe('POST /commands/{type} under generated hostile input', () => {
   let api: ApiHarness;
@@ -45,24 +45,28 @@ describe('POST /commands/{type} under generated hostile input', () => {
 
   afterAll(() => api.close());
 
-  it('answers generated payloads of every command without a 5xx, an append on a 4xx or pollution', async () => {
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      // Now and then as admin, so EraseContactPersonalData and allowBackward get through too.
-      fc.asyncProperty(anyCommandCase, sender, async (generated, token) => {
-        const answer = await sendAndJudge(
-          api,
-          generated.type,
-          { token, headers: json, body: toJsonText(generated.body) },
-          () => `${generated.type} (${generated.mutation}): ${preview(generated.body)}`,
-        );
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-      }),
-      fuzzParameters(1_000),
-    );
-    // A fuzzer that only ever meets 400 tests the validator alone; make sure the mix held.
-    expect([...statuses.keys()]).toEqual(expect.arrayContaining([201, 400, 413]));
-  });
+  it(
+    'answers generated payloads of every command without a 5xx, an append on a 4xx or pollution',
+    async () => {
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        // Now and then as admin, so EraseContactPersonalData and allowBackward get through too.
+        fc.asyncProperty(anyCommandCase, sender, async (generated, token) => {
+          const answer = await sendAndJudge(
+            api,
+            generated.type,
+            { token, headers: json, body: toJsonText(generated.body) },
+            () => `${generated.type} (${generated.mutation}): ${preview(generated.body)}`,
+          );
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        }),
+        fuzzParameters(1_000),
+      );
+      // A fuzzer that only ever meets 400 tests the validator alone; make sure the mix held.
+      expect([...statuses.keys()]).toEqual(expect.arrayContaining([201, 400, 413]));
+    },
+    THOUSAND_REQUESTS_MS,
+  );
 
   it('answers malformed bodies (truncated, trailing garbage, not UTF-8, odd literals) with a 4xx', async () => {
     await fc.assert(
