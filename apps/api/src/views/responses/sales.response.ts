@@ -24,14 +24,8 @@ export class PipelineStageAnswer extends OpenFiguresAnswer implements PipelineSt
   stage!: string;
 }
 
-/** One group of `GET /views/pipeline?groupBy=`. */
-export class PipelineGroupAnswer implements PipelineGroup {
-  @ApiProperty({ type: String, nullable: true, description: 'The owner, team, channel or product' })
-  key!: string | null;
-
-  @ApiProperty({ type: OpenFiguresAnswer })
-  open!: OpenFiguresAnswer;
-
+/** Closed deals by the totals' rules: the pipeline's whole answer and each of its groups. */
+export class ClosedFiguresAnswer {
   @ApiProperty()
   won!: number;
 
@@ -48,25 +42,19 @@ export class PipelineGroupAnswer implements PipelineGroup {
   averageDaysToClose!: number | null;
 }
 
+/** One group of `GET /views/pipeline?groupBy=`. */
+export class PipelineGroupAnswer extends ClosedFiguresAnswer implements PipelineGroup {
+  @ApiProperty({ type: String, nullable: true, description: 'The owner, team, channel or product' })
+  key!: string | null;
+
+  @ApiProperty({ type: OpenFiguresAnswer })
+  open!: OpenFiguresAnswer;
+}
+
 /** `GET /views/pipeline`. */
-export class PipelineAnswer implements PipelineView {
+export class PipelineAnswer extends ClosedFiguresAnswer implements PipelineView {
   @ApiProperty({ type: [PipelineStageAnswer] })
   stages!: PipelineStageAnswer[];
-
-  @ApiProperty()
-  won!: number;
-
-  @ApiProperty()
-  lost!: number;
-
-  @ApiProperty({ type: Number, nullable: true })
-  winRate!: number | null;
-
-  @ApiProperty()
-  revenue!: number;
-
-  @ApiProperty({ type: Number, nullable: true })
-  averageDaysToClose!: number | null;
 
   @ApiProperty({
     type: [String],
