@@ -1,8 +1,33 @@
 /** A read-model document: plain JSON with a string `_id` unique in its collection. */
 export type ReadDocument = { _id: string } & Record<string, unknown>;
 
-/** A MongoDB-style query (`$eq`, `$in`, `$gte`, `$lt`, `$exists`, `$and`, `$or`, dotted paths…). */
-export type DocumentQuery = Record<string, unknown>;
+/** A value a query compares a field with. */
+export type QueryValue = string | number | boolean | null;
+
+/**
+ * The operators on one field, with MongoDB's meaning; several given must all hold. Only what the
+ * projections ask is allowed, so every adapter can answer it exactly (the embedded one in SQL).
+ */
+export interface FieldOperators {
+  $in?: readonly QueryValue[];
+  $gt?: QueryValue;
+  $gte?: QueryValue;
+  $lt?: QueryValue;
+  $lte?: QueryValue;
+  $exists?: boolean;
+}
+
+/** A plain value is an equality; on a field holding an array it matches by element. */
+export type FieldCondition = QueryValue | FieldOperators;
+
+/** Conditions on dotted field paths (`'address.city'`, `_id`…), all of which must hold. */
+export type FieldQuery = { [path: string]: FieldCondition };
+
+/**
+ * A MongoDB-style query narrowed to what callers use: field conditions, or `$and` of queries
+ * (the lookup pages add their keyset condition that way).
+ */
+export type DocumentQuery = FieldQuery | { $and: readonly DocumentQuery[] };
 
 export interface FindOptions {
   /** MongoDB-style sort, e.g. `{ openedAt: 1 }`. */

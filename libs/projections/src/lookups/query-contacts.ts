@@ -1,4 +1,4 @@
-import type { ReadStore } from '@chronicle/read-store';
+import type { DocumentQuery, ReadStore } from '@chronicle/read-store';
 import type { PersonalDataOpener } from '../customer-360/customer-360-view';
 import { type ContactLookupDocument, LOOKUP_IDENTITY_FIELDS } from './contact-lookup';
 import { equalities, findLookupPage, type LookupPage, type LookupPageRequest } from './lookup-page';
@@ -39,7 +39,7 @@ export async function queryContacts(
   cipher: PersonalDataOpener,
 ): Promise<LookupPage<ContactListItem>> {
   const { contactIds, ...rest } = filters;
-  const byIdentity =
+  const byIdentity: DocumentQuery[] =
     contactIds === undefined ? [] : [{ contactId: { $in: [...contactIds] } }, { erased: false }];
   const found = await findLookupPage(
     readStore,

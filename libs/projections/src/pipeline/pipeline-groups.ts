@@ -1,3 +1,4 @@
+import type { FieldOperators } from '@chronicle/read-store';
 import type { Placement, SummaryAlgebra } from '../shared/day-summaries';
 import { monthOf } from '../shared/month-window';
 import { addAmounts } from '../shared/percentiles';
@@ -75,7 +76,7 @@ export function groupKeyOf(field: GroupField, slice: string): string | null {
 }
 
 /** The slices of every group of `field`: `field` itself and `field:…`, as a `slice` condition. */
-export function groupSlicesCondition(field: GroupField): Record<string, string> {
+export function groupSlicesCondition(field: GroupField): FieldOperators {
   // ';' follows ':' in every collation the adapters use, and no field name extends another.
   return { $gte: field, $lt: `${field};` };
 }

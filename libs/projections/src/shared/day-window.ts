@@ -1,4 +1,4 @@
-import type { DocumentQuery } from '@chronicle/read-store';
+import type { DocumentQuery, FieldOperators } from '@chronicle/read-store';
 
 const DAY_MS = 86_400_000;
 
@@ -52,7 +52,7 @@ export function wholeDaysQuery(
 }
 
 /** A `{ $gte, $lt }` condition for a time field, or undefined for an unbounded range. */
-export function rangeCondition({ from, to }: TimeRange): Record<string, string> | undefined {
+export function rangeCondition({ from, to }: TimeRange): FieldOperators | undefined {
   const condition = {
     ...(from !== undefined && { $gte: from }),
     ...(to !== undefined && { $lt: to }),

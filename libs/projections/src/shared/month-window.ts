@@ -1,3 +1,4 @@
+import type { FieldOperators } from '@chronicle/read-store';
 import type { TimeRange } from './day-window';
 
 /**
@@ -39,7 +40,7 @@ export function planMonthWindow({ from, to }: TimeRange): MonthWindowPlan {
 /** A `day` condition (month summaries keep their month in `day`) for the plan's whole months. */
 export function wholeMonthsCondition(
   wholeMonths: NonNullable<MonthWindowPlan['wholeMonths']>,
-): Record<string, string> | undefined {
+): FieldOperators | undefined {
   const condition = {
     ...(wholeMonths.firstMonth !== undefined && { $gte: wholeMonths.firstMonth }),
     ...(wholeMonths.endMonth !== undefined && { $lt: wholeMonths.endMonth }),

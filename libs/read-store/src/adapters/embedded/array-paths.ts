@@ -5,7 +5,8 @@ import { pathPrefixes } from './sql-text';
 /**
  * Remembers, per collection, every dotted path at which some document has held an array. MongoDB
  * matches `{ tags: 'vip' }` against each element of an array and SQLite's `json_extract` cannot,
- * so a query on such a path goes to mingo, and every other query can be answered by SQL exactly.
+ * so a condition on such a path is tested in JavaScript (`matchesArrayTerm`), and every other
+ * is answered by SQL exactly.
  * Marks are sticky (removing the last array does not clear them) until the collection is dropped:
  * a stale mark costs speed, never correctness. The table is the truth; the map is its cache, kept
  * coherent because one process alone writes the file.

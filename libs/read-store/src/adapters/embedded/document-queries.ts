@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { find as mingoFind, Query } from 'mingo';
 import type { DocumentQuery, FindOptions, ReadDocument } from '../../read-store.port';
+import { matchesArrayTerm, type ArrayTerm } from './array-match';
 import type { ArrayPaths } from './array-paths';
 import { orderBy, planQuery } from './query-plan';
 import { sqlLiteral, type SqlCondition, type SqlParam } from './sql-text';
@@ -8,9 +8,9 @@ import { sqlLiteral, type SqlCondition, type SqlParam } from './sql-text';
 const STATEMENT_CACHE_LIMIT = 500;
 
 /**
- * Answers `find` and `count`. The translated part of a query runs in SQL (with sort, skip and
- * limit when nothing is left for mingo); what SQL cannot say is tested by mingo on the rows SQL
- * returned, and a sort SQL cannot do is done by mingo over the whole filtered set.
+ * Answers `find` and `count` in SQL, with sort, skip and limit, except for conditions on paths
+ * that have held arrays: those are tested on the rows SQL returns, and skip and limit counted
+ * after them.
  */
 export class DocumentQueries {
   private readonly statements = new Map<string, Database.Statement>();
@@ -28,26 +28,18 @@ export class DocumentQueries {
     const plan = planQuery(query, sqlMayRead);
     const where = whereClause(collection, plan);
     const order = options.sort ? orderBy(options.sort, sqlMayRead, plan.pinnedRanks) : 'id ASC';
-    if (order === undefined) {
-      const candidates = this.bodies(`SELECT body FROM documents WHERE ${where}`, plan.params);
-      let cursor = mingoFind(candidates.map(parse), plan.residual ?? {}).sort(options.sort ?? {});
-      if (skip > 0) cursor = cursor.skip(skip);
-      if (limit < Infinity) cursor = cursor.limit(limit);
-      return cursor.all() as ReadDocument[];
-    }
     // Without sort, skip or limit the order is unspecified, and skipping ORDER BY saves a sort.
     const ordered = options.sort || skip > 0 || limit < Infinity ? ` ORDER BY ${order}` : '';
-    if (!plan.residual) {
+    if (plan.arrayTerms.length === 0) {
       const sql = `SELECT body FROM documents WHERE ${where}${ordered} LIMIT ? OFFSET ?`;
       return this.bodies(sql, [...plan.params, limit === Infinity ? -1 : limit, skip]).map(parse);
     }
-    const residual = new Query(plan.residual);
     const statement = this.statement(`SELECT body FROM documents WHERE ${where}${ordered}`);
     const found: ReadDocument[] = [];
     let toSkip = skip;
     for (const body of statement.iterate(...plan.params) as IterableIterator<string>) {
       const document = parse(body);
-      if (!residual.test(document)) continue;
+      if (!matchesAll(document, plan.arrayTerms)) continue;
       if (toSkip > 0) toSkip -= 1;
       else found.push(document);
       if (found.length >= limit) break;
@@ -58,15 +50,14 @@ export class DocumentQueries {
   count(collection: string, query: DocumentQuery): number {
     const plan = planQuery(query, (path) => this.arrayPaths.sqlMayRead(collection, path));
     const where = whereClause(collection, plan);
-    if (!plan.residual) {
+    if (plan.arrayTerms.length === 0) {
       return this.statement(`SELECT COUNT(*) FROM documents WHERE ${where}`).get(
         ...plan.params,
       ) as number;
     }
-    const residual = new Query(plan.residual);
     let matched = 0;
     for (const body of this.bodies(`SELECT body FROM documents WHERE ${where}`, plan.params)) {
-      if (residual.test(parse(body))) matched += 1;
+      if (matchesAll(parse(body), plan.arrayTerms)) matched += 1;
     }
     return matched;
   }
@@ -90,6 +81,10 @@ export class DocumentQueries {
 /** The collection is a literal, so SQLite can use the collection's partial indexes. */
 export function whereClause(collection: string, plan: SqlCondition): string {
   return `collection = ${sqlLiteral(collection)} AND ${plan.sql}`;
+}
+
+function matchesAll(document: ReadDocument, terms: readonly ArrayTerm[]): boolean {
+  return terms.every((term) => matchesArrayTerm(document, term));
 }
 
 function parse(body: string): ReadDocument {

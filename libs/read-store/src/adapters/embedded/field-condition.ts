@@ -7,53 +7,43 @@ const RANGE_OPERATORS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<'
 
 /**
  * Translates the condition on one field (`value` or `{ $op: operand, … }`) to SQL that answers as
- * MongoDB does for scalar values (strings, numbers, booleans, null), or undefined when it cannot.
- * The caller guarantees that no document holds an array on the field's path. Every comparison is
- * type-bracketed like MongoDB's by testing the field's type rank, which `json_extract` alone
- * cannot do: it reads `true` as 1 and an object as its JSON text.
+ * MongoDB does for scalar values (strings, numbers, booleans, null). The caller guarantees that
+ * no document holds an array on the field's path. Every comparison is type-bracketed like
+ * MongoDB's by testing the field's type rank, which `json_extract` alone cannot do: it reads
+ * `true` as 1 and an object as its JSON text.
  */
-export function translateFieldCondition(
-  field: FieldSql,
-  condition: unknown,
-): SqlCondition | undefined {
-  if (!isOperatorObject(condition))
-    return isScalar(condition) ? equals(field, condition) : undefined;
-  const parts: SqlCondition[] = [];
-  for (const [operator, operand] of Object.entries(condition)) {
-    const part = translateOperator(field, operator, operand);
-    if (!part) return undefined;
-    parts.push(part);
-  }
+export function translateFieldCondition(field: FieldSql, condition: unknown): SqlCondition {
+  const parts = Object.entries(fieldOperators(condition)).map(([operator, operand]) =>
+    translateOperator(field, operator, operand),
+  );
   return {
     sql: parts.map((part) => part.sql).join(' AND '),
     params: parts.flatMap((part) => part.params),
   };
 }
 
-function translateOperator(
-  field: FieldSql,
-  operator: string,
-  operand: unknown,
-): SqlCondition | undefined {
-  switch (operator) {
-    case '$eq':
-      return isScalar(operand) ? equals(field, operand) : undefined;
-    case '$ne':
-      return isScalar(operand) ? not(equals(field, operand)) : undefined;
-    case '$in':
-      return isScalarArray(operand) ? oneOf(field, operand) : undefined;
-    case '$nin':
-      return isScalarArray(operand) ? not(oneOf(field, operand)) : undefined;
-    case '$exists':
-      return { sql: `${field.type} IS ${operand ? 'NOT NULL' : 'NULL'}`, params: [] };
-    case '$gt':
-    case '$gte':
-    case '$lt':
-    case '$lte':
-      return isScalar(operand) ? range(field, operator, operand) : undefined;
-    default:
-      return undefined;
+/**
+ * The condition as operators, a plain value read as equality (`$eq`, which callers may not
+ * write themselves). Refuses what the port does not allow, for callers that bypass its type.
+ */
+export function fieldOperators(condition: unknown): Record<string, unknown> {
+  if (isScalar(condition)) return { $eq: condition };
+  if (!isOperatorObject(condition)) throw unsupported(condition);
+  return condition;
+}
+
+function translateOperator(field: FieldSql, operator: string, operand: unknown): SqlCondition {
+  if (operator === '$eq' && isScalar(operand)) return equals(field, operand);
+  if (operator === '$in' && isScalarArray(operand)) return oneOf(field, operand);
+  if (operator === '$exists' && typeof operand === 'boolean') {
+    return { sql: `${field.type} IS ${operand ? 'NOT NULL' : 'NULL'}`, params: [] };
   }
+  if (operator in RANGE_OPERATORS && isScalar(operand)) return range(field, operator, operand);
+  throw unsupported({ [operator]: operand });
+}
+
+function unsupported(condition: unknown): RangeError {
+  return new RangeError(`Unsupported read-store condition: ${JSON.stringify(condition)}`);
 }
 
 function equals(field: FieldSql, value: Scalar): SqlCondition {
@@ -94,11 +84,6 @@ function oneOf(field: FieldSql, values: Scalar[]): SqlCondition {
   };
 }
 
-/** Negation with SQL's NULLs counted as "no match", so `$ne` and `$nin` match missing fields. */
-function not(condition: SqlCondition): SqlCondition {
-  return { sql: `NOT coalesce(${condition.sql}, 0)`, params: condition.params };
-}
-
 // Booleans share rank 5 and read as 1 and 0, so `$gt: false` finds `true` and no number.
 function typeTest(field: FieldSql, value: string | number | boolean): string {
   return `${field.rank} = ${rankOf(value)}`;
@@ -115,8 +100,7 @@ function rankOf(value: Scalar): number {
  * by rank, which lets SQLite read the order straight off an index.
  */
 export function pinnedRank(condition: unknown): number | undefined {
-  if (!isOperatorObject(condition)) return isScalar(condition) ? rankOf(condition) : undefined;
-  for (const [operator, operand] of Object.entries(condition)) {
+  for (const [operator, operand] of Object.entries(fieldOperators(condition))) {
     if (operator === '$in' && isScalarArray(operand)) {
       const ranks = new Set(operand.map(rankOf));
       if (ranks.size === 1) return [...ranks][0];
@@ -146,10 +130,13 @@ function isScalarArray(value: unknown): value is Scalar[] {
   return Array.isArray(value) && value.every(isScalar);
 }
 
-/** `{ $gte: 1 }` is a condition; `{ a: 1 }` or `{}` is a value MongoDB compares whole. */
-export function isOperatorObject(value: unknown): value is Record<string, unknown> {
+// `{ $gte: 1 }` is a condition; `{ a: 1 }` or `{}` would be an object compared whole, which no
+// caller asks.
+function isOperatorObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  // A Date or RegExp is no condition; an object without a prototype can be one.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys.every((key) => key.startsWith('$'));
 }

@@ -3,15 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { find as mingoFind } from 'mingo';
-import type { DocumentQuery, FindOptions, ReadDocument } from '../../read-store.port';
+import type {
+  DocumentQuery,
+  FieldOperators,
+  FieldQuery,
+  FindOptions,
+  ReadDocument,
+} from '../../read-store.port';
 import { idsOf, sortedIds } from '../../testing';
 import { SqliteReadStore } from './sqlite-read-store';
 
-// Property: on random documents and queries, the store (SQL where it can, mingo where it cannot)
-// answers what mingo answers over the same documents. Strings are ASCII because mingo orders
-// strings by UTF-16 units and SQLite, like MongoDB, by UTF-8 bytes; range bounds are never null
-// because mingo reads `$gte: null` as "is null" and MongoDB (and this store) as "null or missing";
-// objects are never compared with objects in sorts (MongoDB's field-by-field order is not SQL's).
+// Property: on random documents and queries of the shapes the port allows, the store (SQL, and
+// JavaScript for paths that have held arrays) answers what mingo answers over the same documents.
+// mingo stays here, as a dev dependency, because it is an implementation of MongoDB's semantics
+// written apart from ours: a matcher written beside the store would share its misreadings.
+// Strings are ASCII because mingo orders strings by UTF-16 units and SQLite, like MongoDB, by
+// UTF-8 bytes; range bounds are never null because mingo reads `$gte: null` as "is null" and
+// MongoDB (and this store) as "null or missing"; objects are never compared with objects in sorts
+// (MongoDB's field-by-field order is not SQL's), and `a`, which may hold arrays, is never sorted
+// on (the store refuses it).
 
 const scalar = fc.oneof(
   fc.constantFrom('a', 'b', 'c', '10', '', 'd1', '2024-01-01T00:00:00.000Z', '2024-02-01'),
@@ -34,35 +44,27 @@ const documentBody = fc.record(
 );
 
 const rangeBound = scalar.filter((value) => value !== null);
-const operatorCondition = fc.oneof(
-  fc.record({ $eq: scalar }),
-  fc.record({ $ne: scalar }),
+const operatorCondition: fc.Arbitrary<FieldOperators> = fc.oneof(
   fc.record({ $in: fc.array(scalar, { maxLength: 4 }) }),
-  fc.record({ $nin: fc.array(scalar, { maxLength: 4 }) }),
   fc.record({ $exists: fc.boolean() }),
   fc.dictionary(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), rangeBound, {
     minKeys: 1,
     maxKeys: 2,
   }),
-  // Outside the SQL subset: these go to mingo beside the translated rest.
-  fc.constantFrom({ $type: 'string' }, { $regex: '^1' }, { $not: { $gt: 5 } }),
 );
-const fieldQuery = fc.dictionary(
+const fieldQuery: fc.Arbitrary<FieldQuery> = fc.dictionary(
   fc.constantFrom('a', 'b', 'n.x', 'n.y', '_id'),
   fc.oneof(scalar, operatorCondition),
   { maxKeys: 3 },
 );
 const query: fc.Arbitrary<DocumentQuery> = fc.oneof(
   fieldQuery,
-  fc
-    .tuple(fieldQuery, fc.array(fieldQuery, { minLength: 1, maxLength: 3 }))
-    .map(([fields, branches]) => ({ ...fields, $or: branches })),
   fc.array(fieldQuery, { minLength: 1, maxLength: 3 }).map((members) => ({ $and: members })),
 );
 const options: fc.Arbitrary<FindOptions | undefined> = fc.option(
   fc
     .record({
-      key: fc.constantFrom('a', 'b', 'n.x', '_id'),
+      key: fc.constantFrom('b', 'n.x', '_id'),
       direction: fc.constantFrom<1 | -1>(1, -1),
       skip: fc.option(fc.nat(5), { nil: undefined }),
       limit: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
@@ -76,7 +78,7 @@ const options: fc.Arbitrary<FindOptions | undefined> = fc.option(
 );
 
 function mingoAnswer(documents: ReadDocument[], q: DocumentQuery, o?: FindOptions): ReadDocument[] {
-  let cursor = mingoFind(documents, q);
+  let cursor = mingoFind(documents, q as Record<string, unknown>);
   if (o?.sort) cursor = cursor.sort(o.sort);
   if (o?.skip) cursor = cursor.skip(o.skip);
   if (o?.limit) cursor = cursor.limit(o.limit);

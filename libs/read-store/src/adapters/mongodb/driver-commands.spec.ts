@@ -1,4 +1,5 @@
 import type { Document } from 'mongodb';
+import type { DocumentQuery } from '../../read-store.port';
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES } from '../../validate-writes';
 import { MongoReadStore } from './mongo-read-store';
 import { MongoWireStandIn } from './testing/wire-stand-in';
@@ -101,7 +102,8 @@ describe('MongoDB read store, as the driver sends it', () => {
   });
 
   it('refuses a query holding undefined before sending it', async () => {
-    await expect(store.find('funnel.g1.contacts', { stage: undefined })).rejects.toBeInstanceOf(
+    const undefinedField = { stage: undefined } as unknown as DocumentQuery;
+    await expect(store.find('funnel.g1.contacts', undefinedField)).rejects.toBeInstanceOf(
       InvalidDocumentError,
     );
     expect(node.named('find')).toEqual([]);

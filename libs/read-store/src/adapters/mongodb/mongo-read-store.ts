@@ -106,7 +106,7 @@ export class MongoReadStore implements ReadStore {
   count(collection: string, query: DocumentQuery): Promise<number> {
     return this.guard(() => {
       assertDefinedQuery(collection, query);
-      return this.documents(collection).countDocuments(query);
+      return this.documents(collection).countDocuments(query as Filter<ReadDocument>);
     });
   }
 

@@ -89,7 +89,7 @@ export function describeBatchContract({ store, names }: ContractContext): void {
       const winner = winners[0]!;
       expect(await store().checkpoint(projection)).toBe(String(100 + winner));
       expect(await store().get(collection, 'shared')).toEqual({ _id: 'shared', racer: winner });
-      const own = await store().find(collection, { _id: { $ne: 'shared' } });
+      const own = await store().find(collection, { _id: { $lt: 'shared' } });
       expect(own).toEqual([{ _id: `own-${winner}`, racer: winner }]);
     });
 
