@@ -19,7 +19,8 @@ export type StoredContactRegisteredData = Omit<
 
 /**
  * A stored event narrowed to the domain's union, so `switch (event.type)` types `event.data`.
- * Personal fields stay sealed (`enc:v1:…` strings) as stored; their types are strings all the same.
+ * Personal fields (the domain's `personalFields`: names, address, custom values, free text) stay
+ * sealed as stored, `enc:v1:…` strings whatever their type says, so read them as opaque values.
  */
 export type ProjectedEvent =
   | Exclude<ChronicleEvent, { type: 'ContactRegistered' }>
