@@ -1,4 +1,5 @@
-import { type EventLike, numberField, occurredAtOf, stringField } from '../shared/event-fields';
+import { type EventLike, occurredAtOf } from '../shared/event-fields';
+import { type EventsIn, projectedEvent } from '../shared/projected-event';
 import {
   consented,
   interacted,
@@ -35,11 +36,12 @@ export const CUSTOMER_360_EVENT_TYPES = [
   'DealWon',
   'DealLost',
 ] as const;
-const FOLDED: ReadonlySet<string> = new Set(CUSTOMER_360_EVENT_TYPES);
+const FOLDED = new Set(CUSTOMER_360_EVENT_TYPES);
 
 /** The contact whose 360 `event` changes, or undefined when the 360 ignores it. */
 export function customer360SubjectOf(event: EventLike): string | undefined {
-  return FOLDED.has(event.type) ? stringField(event.data, 'contactId') : undefined;
+  // Deal and ticket events name a contact only when they have one.
+  return projectedEvent(event, FOLDED)?.data.contactId;
 }
 
 /**
@@ -55,51 +57,58 @@ export function evolveCustomer360(
   const contactId = customer360SubjectOf(event);
   if (contactId === undefined || (state && state.contactId !== contactId)) return state;
   const current = state ?? initialCustomer360(contactId);
-  const next = foldEvent(current, event, occurredAtOf(event));
+  const typed = projectedEvent(event, FOLDED);
+  const next = typed ? foldEvent(current, typed, event, occurredAtOf(event)) : current;
   return { ...next, position: event.position };
 }
 
-function foldEvent(state: Customer360State, event: EventLike, at: string): Customer360State {
-  const { data } = event;
-  const text = (key: string): string | undefined => stringField(data, key);
+/**
+ * `stored` is the same event untyped: the registration and detail changes copy the contact's
+ * details field by field as stored (sealed), whatever shape the type gives them.
+ */
+function foldEvent(
+  state: Customer360State,
+  event: EventsIn<typeof FOLDED>,
+  stored: EventLike,
+  at: string,
+): Customer360State {
+  const { position } = stored;
   switch (event.type) {
     case 'ContactRegistered':
-      return state.registered ? state : registered(state, data, at, event.position);
+      return state.registered ? state : registered(state, stored.data, at, position);
     case 'ContactDetailsUpdated':
-      return { ...state, details: updatedDetails(state.details, data) };
+      return { ...state, details: updatedDetails(state.details, stored.data) };
     case 'CustomFieldSet': {
-      const field = text('field');
-      const value = data.value;
-      if (field === undefined || value === undefined) return state;
+      const { field, value } = event.data;
       return { ...state, customFields: { ...state.customFields, [field]: value } };
     }
     case 'LifecycleStageChanged':
-      return stageChanged(state, text('to'), at, event.position);
+      return stageChanged(state, event.data.to, at, position);
     case 'LeadDisqualified':
       return { ...state, leadStatus: 'unqualified' };
     case 'LeadStatusChanged':
-      return { ...state, leadStatus: text('to') ?? state.leadStatus };
+      return { ...state, leadStatus: event.data.to };
     case 'ContactOwnerAssigned':
-      return { ...state, ownerId: text('ownerId') ?? state.ownerId };
+      return { ...state, ownerId: event.data.ownerId };
     case 'ConsentRecorded':
-      return consented(state, text('channel'), data.granted, at);
+      return consented(state, event.data.channel, event.data.granted, at);
     case 'ContactsMerged':
-      return merged(state, text('survivorContactId'), text('duplicateContactId'));
+      return merged(state, event.data.survivorContactId, event.data.duplicateContactId);
     case 'ContactPersonalDataErased':
       return { ...state, erasedAt: at };
     case 'PurchaseRecorded':
-      return purchased(state, numberField(data, 'total') ?? 0, at);
+      return purchased(state, event.data.total, at);
     case 'InteractionLogged':
     case 'FeedbackRecorded':
-      return interacted(state, text('kind') ?? 'unknown', at);
+      return interacted(state, event.data.kind, at);
     case 'SurveyResponseRecorded':
       return interacted(state, 'survey_response', at);
     case 'TicketOpened':
     case 'TicketReopened':
-      return withOpenTicket(state, text('ticketId'), true);
+      return withOpenTicket(state, event.data.ticketId, true);
     case 'TicketResolved':
     case 'TicketClosed':
-      return withOpenTicket(state, text('ticketId'), false);
+      return withOpenTicket(state, event.data.ticketId, false);
     case 'DealOpened':
       return { ...state, deals: { ...state.deals, open: state.deals.open + 1 } };
     case 'DealWon':
@@ -112,7 +121,5 @@ function foldEvent(state: Customer360State, event: EventLike, at: string): Custo
         ...state,
         deals: { ...state.deals, open: state.deals.open - 1, lost: state.deals.lost + 1 },
       };
-    default:
-      return state;
   }
 }

@@ -1,5 +1,6 @@
-import { type EventLike, occurredAtOf, secondsBetween, stringField } from '../shared/event-fields';
+import { type EventLike, occurredAtOf, secondsBetween } from '../shared/event-fields';
 import { ladderRankOf } from '../shared/ladder';
+import { type ProjectedEventOf, projectedEvent } from '../shared/projected-event';
 
 /**
  * One contact as the funnel needs it, everything precomputed so the query is a single indexed
@@ -51,7 +52,7 @@ export function isRegistered(fold: FunnelFold | undefined): fold is FunnelContac
 
 /** The contact id whose funnel document `event` changes, or undefined when the funnel ignores it. */
 export function funnelContactIdOf(event: EventLike): string | undefined {
-  return FUNNEL_TYPES.has(event.type) ? stringField(event.data, 'contactId') : undefined;
+  return projectedEvent(event, FUNNEL_TYPES)?.data.contactId;
 }
 
 /** The event types the funnel reads; every one names its contact in `data.contactId`. */
@@ -62,7 +63,7 @@ export const FUNNEL_EVENT_TYPES = [
   'CampaignTouchRecorded',
   'ContactsMerged',
 ] as const;
-const FUNNEL_TYPES: ReadonlySet<string> = new Set(FUNNEL_EVENT_TYPES);
+const FUNNEL_TYPES = new Set(FUNNEL_EVENT_TYPES);
 
 /** The fields of each event's data the fold reads: what a contact's facts keep (no personal data). */
 export const FUNNEL_FACT_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -82,53 +83,43 @@ export function evolveFunnelContact(
   contact: FunnelFold | undefined,
   event: EventLike,
 ): FunnelFold | undefined {
+  const typed = projectedEvent(event, FUNNEL_TYPES);
+  if (!typed) return contact;
   const at = occurredAtOf(event);
-  const { data } = event;
-  if (event.type === 'ContactRegistered') {
-    return isRegistered(contact) ? contact : registered(data, at, contact);
+  if (typed.type === 'ContactRegistered') {
+    return isRegistered(contact) ? contact : registered(typed.data, at, contact);
   }
-  const contactId = stringField(data, 'contactId');
-  const known = contact ?? (contactId === undefined ? undefined : { _id: contactId });
-  if (!known) return contact;
-  switch (event.type) {
+  const { data } = typed;
+  const known = contact ?? { _id: data.contactId };
+  switch (typed.type) {
     case 'LifecycleStageChanged':
-      return isRegistered(contact)
-        ? enterStage(contact, stringField(data, 'to') ?? contact.stage, at)
-        : contact;
-    case 'ContactOwnerAssigned': {
-      const ownerId = stringField(data, 'ownerId');
-      return ownerId === undefined ? contact : { ...known, ownerId };
-    }
+      return isRegistered(contact) ? enterStage(contact, typed.data.to, at) : contact;
+    case 'ContactOwnerAssigned':
+      return { ...known, ownerId: typed.data.ownerId };
     case 'CampaignTouchRecorded': {
-      const campaignId = stringField(data, 'campaignId');
       // Strictly earlier: of two touches at the same time, the first by position keeps it.
       const earlier = known.campaignAt === undefined || at < known.campaignAt;
-      return campaignId !== undefined && earlier
-        ? { ...known, campaignId, campaignAt: at }
-        : contact;
+      return earlier ? { ...known, campaignId: typed.data.campaignId, campaignAt: at } : contact;
     }
     case 'ContactsMerged': {
-      const survivor = stringField(data, 'survivorContactId');
-      const mergedAway = stringField(data, 'duplicateContactId') === known._id;
-      return mergedAway && survivor !== undefined ? { ...known, mergedInto: survivor } : contact;
+      const mergedAway = typed.data.duplicateContactId === known._id;
+      return mergedAway ? { ...known, mergedInto: typed.data.survivorContactId } : contact;
     }
-    default:
-      return contact;
   }
 }
 
 function registered(
-  data: EventLike['data'],
+  data: ProjectedEventOf<'ContactRegistered'>['data'],
   at: string,
   prelude: FunnelPrelude | undefined,
 ): FunnelContact {
-  const contactId = stringField(data, 'contactId') ?? prelude?._id ?? '';
-  const stage = stringField(data, 'lifecycleStage') ?? 'lead';
+  // A fact keeps only FUNNEL_FACT_FIELDS, so the fold reads no other field.
+  const { contactId, source } = data;
+  const stage = data.lifecycleStage ?? 'lead';
   // A touch dated before the registration (in business order, so never later) is the first one.
-  const campaignId = prelude?.campaignId ?? stringField(data, 'campaignId');
+  const campaignId = prelude?.campaignId ?? data.campaignId;
   const campaignAt = prelude?.campaignId !== undefined ? prelude.campaignAt : at;
-  const ownerId = stringField(data, 'ownerId') ?? prelude?.ownerId;
-  const source = stringField(data, 'source');
+  const ownerId = data.ownerId ?? prelude?.ownerId;
   const mergedInto = prelude?.mergedInto;
   return {
     _id: contactId,

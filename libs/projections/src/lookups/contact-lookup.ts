@@ -1,6 +1,6 @@
 import type { JsonValue, RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
-import { stringField } from '../shared/event-fields';
+import { type EventsIn, projectedEvent } from '../shared/projected-event';
 
 /** Logical collection: one document per contact, keyed by contactId. */
 export const LOOKUP_CONTACTS = 'contacts';
@@ -29,6 +29,18 @@ export type ContactLookupDocument = {
 
 const CONTACT_STREAM = 'contact-';
 
+/** The contact events that change a lookup document; the others only move its revision. */
+const LOOKUP_EVENT_TYPES = new Set([
+  'ContactRegistered',
+  'ContactDetailsUpdated',
+  'LifecycleStageChanged',
+  'LeadDisqualified',
+  'LeadStatusChanged',
+  'ContactOwnerAssigned',
+  'ContactsMerged',
+  'ContactPersonalDataErased',
+] as const);
+
 /**
  * `contact-lookup`: every event of every contact stream, so `revision` counts them all. Indexed
  * for the list's filters, each followed by the contact id the pages are ordered by.
@@ -50,7 +62,10 @@ export const contactLookupProjection: Projection = {
     const stored = (await work.get(LOOKUP_CONTACTS, contactId)) as
       ContactLookupDocument | undefined;
     const current = stored ?? unregistered(contactId);
-    work.put(LOOKUP_CONTACTS, { ...evolveContactLookup(current, event), revision: event.revision });
+    const typed = projectedEvent(event, LOOKUP_EVENT_TYPES);
+    // Every other event still counts towards `revision`: it is one of the stream's events.
+    const next = typed ? evolveContactLookup(current, typed) : current;
+    work.put(LOOKUP_CONTACTS, { ...next, revision: event.revision });
   },
 };
 
@@ -71,43 +86,42 @@ function unregistered(contactId: string): ContactLookupDocument {
 
 function evolveContactLookup(
   contact: ContactLookupDocument,
-  event: RecordedEvent,
+  event: EventsIn<typeof LOOKUP_EVENT_TYPES>,
 ): ContactLookupDocument {
-  const { data } = event;
-  const text = (key: string): string | undefined => stringField(data, key);
   switch (event.type) {
     case 'ContactRegistered':
       return {
         ...contact,
         listed: contact.mergedInto === null,
-        identity: withIdentity({}, data),
-        lifecycleStage: text('lifecycleStage') ?? 'lead',
-        leadStatus: text('leadStatus') ?? 'new',
-        ownerId: text('ownerId') ?? null,
+        identity: withIdentity({}, event.data),
+        lifecycleStage: event.data.lifecycleStage ?? 'lead',
+        leadStatus: event.data.leadStatus ?? 'new',
+        ownerId: event.data.ownerId ?? null,
       };
     case 'ContactDetailsUpdated':
-      return { ...contact, identity: withIdentity(contact.identity, data) };
+      return { ...contact, identity: withIdentity(contact.identity, event.data) };
     case 'LifecycleStageChanged':
-      return { ...contact, lifecycleStage: text('to') ?? contact.lifecycleStage };
+      return { ...contact, lifecycleStage: event.data.to };
     case 'LeadDisqualified':
       return { ...contact, leadStatus: 'unqualified' };
     case 'LeadStatusChanged':
-      return { ...contact, leadStatus: text('to') ?? contact.leadStatus };
+      return { ...contact, leadStatus: event.data.to };
     case 'ContactOwnerAssigned':
-      return { ...contact, ownerId: text('ownerId') ?? contact.ownerId };
+      return { ...contact, ownerId: event.data.ownerId };
     case 'ContactsMerged':
-      if (text('duplicateContactId') !== contact.contactId) return contact;
-      return { ...contact, listed: false, mergedInto: text('survivorContactId') ?? null };
+      if (event.data.duplicateContactId !== contact.contactId) return contact;
+      return { ...contact, listed: false, mergedInto: event.data.survivorContactId };
     case 'ContactPersonalDataErased':
       return { ...contact, erased: true };
-    default:
-      return contact;
   }
 }
 
+/** The identity fields a registration or a correction carries; `null` clears one. */
+type IdentityFields = { [K in (typeof LOOKUP_IDENTITY_FIELDS)[number]]?: string | null };
+
 function withIdentity(
   identity: Record<string, JsonValue>,
-  data: RecordedEvent['data'],
+  data: IdentityFields,
 ): Record<string, JsonValue> {
   const next = { ...identity };
   for (const field of LOOKUP_IDENTITY_FIELDS) {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import { evolveDealDocument, openedDeal, type DealDocument } from '../pipeline/deal-document';
 import type { Projection, UnitOfWork } from '../runtime/projection';
-import { stringField } from '../shared/event-fields';
+import { projectedEvent } from '../shared/projected-event';
 
 /** Logical collection: one document per deal, keyed by dealId. */
 export const LOOKUP_DEALS = 'deals';
@@ -40,15 +40,18 @@ export const dealLookupProjection: Projection = {
   },
 };
 
+const DEAL_OPENED = new Set(['DealOpened'] as const);
+
 function opened(event: RecordedEvent): DealLookupDocument | undefined {
-  const deal = event.type === 'DealOpened' ? openedDeal(event) : undefined;
-  if (!deal) return undefined;
-  const { data } = event;
+  const opening = projectedEvent(event, DEAL_OPENED);
+  const deal = opening && openedDeal(event);
+  if (!opening || !deal) return undefined;
+  const { data } = opening;
   return {
     ...deal,
-    contactId: stringField(data, 'contactId') ?? null,
-    name: stringField(data, 'name') ?? null,
-    campaignId: stringField(data, 'campaignId') ?? null,
+    contactId: data.contactId ?? null,
+    name: data.name,
+    campaignId: data.campaignId ?? null,
     revision: event.revision,
   };
 }

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@chronicle/event-store';
 import type { Projection, UnitOfWork } from '../runtime/projection';
-import { stringField } from '../shared/event-fields';
-import { evolveTicketDocument, openedTicket, type TicketDocument } from '../sla/ticket-document';
+import { evolveTicket, openedTicket, type TicketDocument } from '../sla/ticket-document';
+import { occurredAtOf } from '../shared/event-fields';
+import { projectedEvent } from '../shared/projected-event';
 
 /** Logical collection: one document per ticket, keyed by ticketId. */
 export const LOOKUP_TICKETS = 'tickets';
@@ -36,13 +37,16 @@ export const ticketLookupProjection: Projection = {
   },
 };
 
+const TICKET_OPENED = new Set(['TicketOpened'] as const);
+
 function opened(event: RecordedEvent): TicketLookupDocument | undefined {
-  const ticket = event.type === 'TicketOpened' ? openedTicket(event) : undefined;
-  if (!ticket) return undefined;
-  return { ...ticket, contactId: stringField(event.data, 'contactId') ?? null, revision: 0 };
+  const opening = projectedEvent(event, TICKET_OPENED);
+  if (!opening) return undefined;
+  const ticket = openedTicket(opening, occurredAtOf(event));
+  return { ...ticket, contactId: opening.data.contactId, revision: 0 };
 }
 
 function evolved(ticket: TicketLookupDocument, event: RecordedEvent): TicketLookupDocument {
-  if (event.type === 'TicketOpened') return ticket;
-  return { ...ticket, ...evolveTicketDocument(ticket, event) };
+  // A repeated TicketOpened resets nothing (`evolveTicket` returns the same document).
+  return { ...ticket, ...evolveTicket(ticket, event) };
 }

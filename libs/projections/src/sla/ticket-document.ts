@@ -1,6 +1,7 @@
 import type { TicketStatus } from '@chronicle/domain';
 import type { Fact } from '../shared/business-time';
-import { type EventLike, numberField, occurredAtOf, stringField } from '../shared/event-fields';
+import { type EventLike, occurredAtOf } from '../shared/event-fields';
+import { type EventsIn, type ProjectedEventOf, projectedEvent } from '../shared/projected-event';
 
 /**
  * One ticket as the SLA views need it, with every time already resolved at apply time, so a
@@ -39,8 +40,7 @@ export type TicketDocument = {
   facts?: Fact[];
 };
 
-/** The ticket events the fold reads; any other type changes nothing. */
-export const TICKET_FACT_TYPES: ReadonlySet<string> = new Set([
+const TICKET_FOLD_TYPES = new Set([
   'TicketOpened',
   'TicketAssigned',
   'TicketResponded',
@@ -48,9 +48,15 @@ export const TICKET_FACT_TYPES: ReadonlySet<string> = new Set([
   'TicketResolved',
   'TicketReopened',
   'TicketClosed',
-]);
+] as const);
 
-/** Every data field `openedTicket` and `evolveTicketDocument` read. */
+/** The ticket events the fold reads; any other type changes nothing. */
+export const TICKET_FACT_TYPES: ReadonlySet<string> = TICKET_FOLD_TYPES;
+
+/**
+ * Every data field `openedTicket` and `evolveTicketDocument` read. A stored fact keeps only these,
+ * so its typed view is true of them alone: the fold must read no other field.
+ */
 export const TICKET_FACT_FIELDS = [
   'ticketId',
   'priority',
@@ -62,31 +68,32 @@ export const TICKET_FACT_FIELDS = [
   'satisfactionScore',
 ] as const;
 
+const TICKET_OPENED = new Set(['TicketOpened'] as const);
+
 /** Normalises an ISO time from event data so stored times compare as strings. */
 function isoTime(value: string | undefined, fallback: string): string {
   const millis = value === undefined ? Number.NaN : Date.parse(value);
   return Number.isNaN(millis) ? fallback : new Date(millis).toISOString();
 }
 
-/** The document a TicketOpened starts; undefined when the event lacks its ids. */
-export function openedTicket(event: EventLike): TicketDocument | undefined {
+/** The document a TicketOpened starts. */
+export function openedTicket(
+  event: ProjectedEventOf<'TicketOpened'>,
+  openedAt: string,
+): TicketDocument {
   const { data } = event;
-  const ticketId = stringField(data, 'ticketId');
-  const priority = stringField(data, 'priority');
-  if (ticketId === undefined || priority === undefined) return undefined;
-  const openedAt = occurredAtOf(event);
   return {
-    _id: ticketId,
-    ticketId,
+    _id: data.ticketId,
+    ticketId: data.ticketId,
     status: 'open',
     openedAt,
-    openingPriority: priority,
-    priority,
-    teamId: stringField(data, 'teamId') ?? null,
+    openingPriority: data.priority,
+    priority: data.priority,
+    teamId: data.teamId ?? null,
     assigneeId: null,
-    // An event without due times (never written by the domain) is treated as due at opening.
-    firstResponseDueAt: isoTime(stringField(data, 'firstResponseDueAt'), openedAt),
-    resolutionDueAt: isoTime(stringField(data, 'resolutionDueAt'), openedAt),
+    // An unreadable due time (never written by the domain) is treated as due at opening.
+    firstResponseDueAt: isoTime(data.firstResponseDueAt, openedAt),
+    resolutionDueAt: isoTime(data.resolutionDueAt, openedAt),
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,
@@ -99,16 +106,26 @@ export function openedTicket(event: EventLike): TicketDocument | undefined {
  * object when the event changes nothing the views show (SlaBreached never changes the figures).
  */
 export function evolveTicketDocument(ticket: TicketDocument, event: EventLike): TicketDocument {
-  const { data } = event;
-  const at = occurredAtOf(event);
+  const typed = projectedEvent(event, TICKET_FOLD_TYPES);
+  return typed ? evolveOpenedTicket(ticket, typed, occurredAtOf(event)) : ticket;
+}
+
+function evolveOpenedTicket(
+  ticket: TicketDocument,
+  event: EventsIn<typeof TICKET_FOLD_TYPES>,
+  at: string,
+): TicketDocument {
   switch (event.type) {
+    case 'TicketOpened':
+      // A repeated opening resets nothing.
+      return ticket;
     case 'TicketAssigned': {
       const reopenedOrNew = ticket.status === 'open' || ticket.status === 'reopened';
       return {
         ...ticket,
         status: reopenedOrNew ? 'assigned' : ticket.status,
-        assigneeId: stringField(data, 'agentId') ?? ticket.assigneeId,
-        teamId: stringField(data, 'teamId') ?? ticket.teamId,
+        assigneeId: event.data.agentId,
+        teamId: event.data.teamId ?? ticket.teamId,
       };
     }
     case 'TicketResponded':
@@ -118,7 +135,7 @@ export function evolveTicketDocument(ticket: TicketDocument, event: EventLike): 
         firstResponseAt: ticket.firstResponseAt ?? at,
       };
     case 'TicketPriorityChanged':
-      return { ...ticket, priority: stringField(data, 'priority') ?? ticket.priority };
+      return { ...ticket, priority: event.data.priority };
     case 'TicketResolved':
       return { ...ticket, status: 'resolved', resolvedAt: at };
     case 'TicketReopened':
@@ -129,11 +146,9 @@ export function evolveTicketDocument(ticket: TicketDocument, event: EventLike): 
         status: 'closed',
         closedAt: at,
         // resolvedAtClose: the close itself is the resolution (no resolution was in force).
-        resolvedAt: data.resolvedAtClose === true ? at : (ticket.resolvedAt ?? at),
-        satisfactionScore: numberField(data, 'satisfactionScore') ?? null,
+        resolvedAt: event.data.resolvedAtClose ? at : (ticket.resolvedAt ?? at),
+        satisfactionScore: event.data.satisfactionScore ?? null,
       };
-    default:
-      return ticket;
   }
 }
 
@@ -146,6 +161,7 @@ export function evolveTicket(
   ticket: TicketDocument | undefined,
   event: EventLike,
 ): TicketDocument | undefined {
-  if (event.type === 'TicketOpened') return ticket ?? openedTicket(event);
-  return ticket && evolveTicketDocument(ticket, event);
+  if (ticket) return evolveTicketDocument(ticket, event);
+  const opening = projectedEvent(event, TICKET_OPENED);
+  return opening && openedTicket(opening, occurredAtOf(event));
 }
