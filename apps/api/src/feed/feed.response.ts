@@ -1,24 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { FeedEvent } from '@chronicle/change-feed';
 import type { FeedAnswer } from './feed.service';
+import { EventIdentityAnswer } from '../openapi/event-identity.response';
 
 /** An event as the change feed hands it out (docs/feed.md): data in clear. */
-export class FeedEventAnswer implements FeedEvent {
-  @ApiProperty({ format: 'uuid' })
-  eventId!: string;
-
-  @ApiProperty({ example: 'ContactRegistered' })
-  type!: string;
-
-  @ApiProperty({ example: 'contact-C-1' })
-  streamId!: string;
-
-  @ApiProperty()
-  revision!: number;
-
-  @ApiProperty({ example: '42' })
-  position!: string;
-
+export class FeedEventAnswer extends EventIdentityAnswer implements FeedEvent {
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Business time' })
   occurredAt!: string | null;
 

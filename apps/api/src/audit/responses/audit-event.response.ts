@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EventIdentityAnswer } from '../../openapi/event-identity.response';
 
 /** A stored event as the audit shows it: personal fields in clear, full metadata. */
-export class AuditEventAnswer {
-  @ApiProperty({ format: 'uuid' })
-  eventId!: string;
-
-  @ApiProperty({ example: 'ContactRegistered' })
-  type!: string;
-
-  @ApiProperty({ example: 'contact-C-1' })
-  streamId!: string;
-
-  @ApiProperty({ description: "The event's revision in its stream, from 0", example: 0 })
-  revision!: number;
-
-  @ApiProperty({ description: 'Global position, a decimal string', example: '42' })
-  position!: string;
-
+export class AuditEventAnswer extends EventIdentityAnswer {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
