@@ -1,5 +1,6 @@
 import type { HeldLease } from '@chronicle/projections';
 import IORedis from 'ioredis';
+import { eventually } from '../../testing/eventually';
 import { RedisChild } from '../../testing/redis-child';
 import { testRedisUrl, uniquePrefix } from '../../testing/test-redis';
 import { deleteKeysWithPrefix } from './redis-connections';
@@ -64,12 +65,12 @@ describe('RedisLease', () => {
       }
     };
     const running = contenders.map((lease, i) => contend(lease, i));
-    const deadline = Date.now() + 6000;
-    while (terms.length < 60 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      await eventually(() => terms.length >= 60, 'sixty terms of the lease', 6000);
+    } finally {
+      stop.abort();
+      await Promise.all(running);
     }
-    stop.abort();
-    await Promise.all(running);
 
     expect(terms.length).toBeGreaterThanOrEqual(60);
     const sorted = [...terms].sort((a, b) => a.from - b.from);
